@@ -1,0 +1,131 @@
+package io.route53failover.testing;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.route53.Route53Client;
+
+/**
+ * A real moto_server on 127.0.0.1 and a free port, started before the test class and stopped
+ * after it.
+ *
+ * <pre>{@code
+ * @RegisterExtension static final MotoServer MOTO = new MotoServer();
+ * }</pre>
+ *
+ * <p>Skipped with a message when moto_server is not installed; fails under {@code CI=true}. Uses
+ * dummy credentials only.
+ */
+public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
+
+  /** Dummy credentials for the emulator; moto accepts any. */
+  public static final StaticCredentialsProvider CREDENTIALS =
+      StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
+
+  public static final Region REGION = Region.US_EAST_1;
+
+  private Process process;
+  private int port;
+  private Path log;
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
+    Path moto = ExternalTools.require("moto_server", "pip install \"moto[server]\"");
+    port = freePort();
+    log = Files.createTempFile("moto-", ".log");
+    process =
+        new ProcessBuilder(moto.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    awaitReady(Duration.ofSeconds(30));
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws Exception {
+    if (process != null) {
+      process.destroy();
+      if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    }
+  }
+
+  /** The emulator's endpoint, for example {@code http://127.0.0.1:41234}. */
+  public URI endpoint() {
+    return URI.create("http://127.0.0.1:" + port);
+  }
+
+  /** Clears all emulated state (moto's reset API), for tests that need a clean account. */
+  public void reset() throws IOException {
+    HttpURLConnection c =
+        (HttpURLConnection) endpoint().resolve("/moto-api/reset").toURL().openConnection();
+    c.setRequestMethod("POST");
+    c.setConnectTimeout(2000);
+    c.setReadTimeout(10000);
+    if (c.getResponseCode() != 200) {
+      throw new IOException("moto reset answered " + c.getResponseCode());
+    }
+  }
+
+  /** A CloudWatch client for the emulator. */
+  public CloudWatchClient cloudWatch() {
+    return CloudWatchClient.builder()
+        .endpointOverride(endpoint())
+        .region(REGION)
+        .credentialsProvider(CREDENTIALS)
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
+  }
+
+  /** A Route 53 client for the emulator (global region). */
+  public Route53Client route53() {
+    return Route53Client.builder()
+        .endpointOverride(endpoint())
+        .region(Region.AWS_GLOBAL)
+        .credentialsProvider(CREDENTIALS)
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
+  }
+
+  private void awaitReady(Duration timeout) throws Exception {
+    Instant end = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(end)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("moto_server exited early: " + Files.readString(log));
+      }
+      try {
+        HttpURLConnection c =
+            (HttpURLConnection) endpoint().resolve("/moto-api/").toURL().openConnection();
+        c.setConnectTimeout(500);
+        c.setReadTimeout(2000);
+        if (c.getResponseCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("moto_server not ready after " + timeout + ": " + Files.readString(log));
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+}
