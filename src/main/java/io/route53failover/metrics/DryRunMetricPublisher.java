@@ -2,7 +2,6 @@ package io.route53failover.metrics;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.route53failover.logging.LogEvent;
 import java.io.PrintStream;
@@ -21,9 +20,10 @@ import org.apache.logging.log4j.Logger;
  * put-metric-data --cli-input-json}):
  *
  * <pre>{@code
- * {"Namespace": "LambdaCustomHC",
- *  "MetricData": [{"MetricName": "web-1_availability", "Value": 1.0, "Unit": "Count",
- *                  "Timestamp": "2025-01-01T00:00:00.123Z", "StorageResolution": 60}, ...]}
+ * {"Namespace":"LambdaCustomHC","MetricData":[
+ *   {"MetricName":"web-1_availability","Value":1.0,"Unit":"Count","Timestamp":"2025-01-01T00:00:00.123Z","StorageResolution":60},
+ *   ...
+ * ]}
  * }</pre>
  *
  * <p>The CLI prints to stderr, since stdout carries the handler's response.
@@ -57,23 +57,37 @@ public final class DryRunMetricPublisher implements MetricPublisher {
     return batches.size();
   }
 
-  /** One request as pretty-printed JSON. */
+  /**
+   * One request as JSON, one metric datum per line:
+   *
+   * <pre>{@code
+   * {"Namespace":"LambdaCustomHC","MetricData":[
+   *   {"MetricName":"web-1_availability","Value":1.0,...},
+   *   ...
+   * ]}
+   * }</pre>
+   */
   static String render(
       String namespace, List<MetricDatum> batch, Instant timestamp, int storageResolution) {
-    ObjectNode request = JSON.createObjectNode();
-    request.put("Namespace", namespace);
-    ArrayNode metricData = request.putArray("MetricData");
-    for (MetricDatum datum : batch) {
-      metricData
-          .addObject()
-          .put("MetricName", datum.metricName())
-          .put("Value", datum.value())
-          .put("Unit", datum.unit().cloudWatchName())
-          .put("Timestamp", timestamp.toString())
-          .put("StorageResolution", storageResolution);
+    StringBuilder json = new StringBuilder("{\"Namespace\":").append(text(namespace));
+    json.append(",\"MetricData\":[");
+    for (int i = 0; i < batch.size(); i++) {
+      MetricDatum datum = batch.get(i);
+      ObjectNode node =
+          JSON.createObjectNode()
+              .put("MetricName", datum.metricName())
+              .put("Value", datum.value())
+              .put("Unit", datum.unit().cloudWatchName())
+              .put("Timestamp", timestamp.toString())
+              .put("StorageResolution", storageResolution);
+      json.append(i == 0 ? "\n  " : ",\n  ").append(node);
     }
+    return json.append(batch.isEmpty() ? "]}" : "\n]}").toString();
+  }
+
+  private static String text(String value) {
     try {
-      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(request);
+      return JSON.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
