@@ -56,8 +56,9 @@ public final class LoopbackTargets implements AutoCloseable {
 
   private void acceptAndClose() {
     while (!tcp.isClosed()) {
-      try (Socket ignored = tcp.accept()) {
-        // connected: that is all a TCP probe checks
+      try {
+        Socket connection = tcp.accept();
+        connection.close(); // connected: that is all a TCP probe checks
       } catch (IOException e) {
         if (tcp.isClosed()) {
           return;
