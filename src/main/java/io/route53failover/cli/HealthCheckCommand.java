@@ -96,7 +96,7 @@ abstract class HealthCheckCommand implements Callable<Integer> {
       err.println("error: " + e.getMessage());
       return 1;
     } catch (SdkException e) {
-      err.println("error: Route 53 call failed: " + e.getMessage());
+      err.println("error: " + Route53HealthCheckStore.describe(e));
       return 1;
     } finally {
       spec.commandLine().getOut().flush();

@@ -123,7 +123,7 @@ public final class FailoverFunction implements RequestHandler<SNSEvent, Failover
               ? FailoverAction.LOCKED
               : FailoverAction.ALREADY_LOCKED);
     } catch (RuntimeException e) {
-      return o.failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+      return o.failed(Route53HealthCheckStore.describe(e));
     }
   }
 

@@ -162,7 +162,7 @@ public final class HealthCheckLock {
         } catch (RuntimeException e) {
           warning =
               "ResourcePath restored, but the tag " + OriginalPathTag.KEY + " could not be"
-                  + " removed (" + e.getMessage() + "); remove it by hand, or a later lock will"
+                  + " removed (" + Route53HealthCheckStore.describe(e) + "); remove it by hand, or a later lock will"
                   + " keep its stale value as the original path";
         }
       }
@@ -250,7 +250,8 @@ public final class HealthCheckLock {
       return null;
     } catch (RuntimeException e) {
       return "original ResourcePath " + describe(s.resourcePath()) + " not recorded in tag "
-          + OriginalPathTag.KEY + " (" + e.getMessage() + "); failback will need --path";
+          + OriginalPathTag.KEY + " (" + Route53HealthCheckStore.describe(e)
+          + "); failback will need --path";
     }
   }
 

@@ -2,6 +2,7 @@ package io.route53failover.failover;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.HealthCheck;
 import software.amazon.awssdk.services.route53.model.HealthCheckVersionMismatchException;
@@ -24,6 +25,19 @@ public final class Route53HealthCheckStore implements HealthCheckStore {
   /** @param route53 a Route 53 client; not closed by this store */
   public Route53HealthCheckStore(Route53Client route53) {
     this.route53 = route53;
+  }
+
+  /**
+   * A one-line description of an error for logs and operators. For Route 53 service errors it
+   * names the AWS error code and HTTP status, which the SDK's own message leaves out, e.g. {@code
+   * Route 53 Throttling (HTTP 400): Rate exceeded (…)}.
+   */
+  public static String describe(Throwable e) {
+    if (e instanceof AwsServiceException a && a.awsErrorDetails() != null) {
+      return "Route 53 " + a.awsErrorDetails().errorCode() + " (HTTP " + a.statusCode() + "): "
+          + a.getMessage();
+    }
+    return e.getClass().getSimpleName() + ": " + e.getMessage();
   }
 
   @Override
