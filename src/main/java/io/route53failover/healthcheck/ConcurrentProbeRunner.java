@@ -1,20 +1,140 @@
 package io.route53failover.healthcheck;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Probes targets concurrently on virtual threads, with at most 256 sockets open at once.
+ * Probes targets concurrently on virtual threads, with at most {@value #MAX_OPEN_SOCKETS} probes
+ * (and so sockets) open at once, because Lambda allows 1,024 file descriptors.
  *
- * <p>Placeholder: not yet written.
+ * <p>Each probe gets the smaller of its target's {@code timeoutMs} and the time left until the
+ * run's deadline. The runner returns by the deadline with exactly one result per target, in target
+ * order: a probe still running then is cancelled (its thread interrupted, never waited for) and
+ * reported unhealthy with reason {@code deadline}; a prober that throws is reported unhealthy with
+ * reason {@code error: <ExceptionClass>}.
+ *
+ * <p>The runner does not log; the caller logs one line per result.
  */
 public final class ConcurrentProbeRunner implements ProbeRunner {
 
-  /** The production runner: TCP and HTTP(S) probers, system DNS, at most 256 open sockets. */
-  public ConcurrentProbeRunner() {}
+  /** Most probes in flight at once in the production runner. */
+  public static final int MAX_OPEN_SOCKETS = 256;
 
+  static final String DEADLINE = "deadline";
+
+  private static final ThreadFactory PROBE_THREADS = Thread.ofVirtual().name("probe-", 0).factory();
+
+  private final Prober prober;
+  private final int maxInFlight;
+  private final Clock clock;
+
+  /** The production runner: TCP and HTTP(S) probers, system DNS, at most 256 open sockets. */
+  public ConcurrentProbeRunner() {
+    this(new TargetProber(HostResolver.SYSTEM), MAX_OPEN_SOCKETS, Clock.systemUTC());
+  }
+
+  /**
+   * @param prober probes one target
+   * @param maxInFlight most probes running at once; positive
+   * @param clock reads "now" to turn the run's deadline into a time budget
+   */
+  ConcurrentProbeRunner(Prober prober, int maxInFlight, Clock clock) {
+    if (maxInFlight < 1) {
+      throw new IllegalArgumentException("maxInFlight must be positive, was " + maxInFlight);
+    }
+    this.prober = prober;
+    this.maxInFlight = maxInFlight;
+    this.clock = clock;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Returns no later than {@code deadline} (plus scheduling jitter), even when a probe hangs.
+   */
   @Override
   public List<ProbeResult> probeAll(List<Target> targets, Instant deadline) {
-    throw new UnsupportedOperationException("not yet written");
+    long end = System.nanoTime() + budgetNanos(deadline);
+    Semaphore slots = new Semaphore(maxInFlight, true);
+    ExecutorService executor = Executors.newThreadPerTaskExecutor(PROBE_THREADS);
+    try {
+      List<Future<ProbeResult>> futures = new ArrayList<>(targets.size());
+      for (Target target : targets) {
+        futures.add(executor.submit(() -> probeOne(target, slots, end)));
+      }
+      List<ProbeResult> results = new ArrayList<>(targets.size());
+      for (int i = 0; i < targets.size(); i++) {
+        results.add(await(targets.get(i), futures.get(i), end));
+      }
+      return List.copyOf(results);
+    } finally {
+      executor.shutdownNow();
+    }
+  }
+
+  private long budgetNanos(Instant deadline) {
+    Duration budget = Duration.between(clock.instant(), deadline);
+    if (budget.isNegative()) {
+      return 0;
+    }
+    // saturate: a deadline centuries away must not overflow nanoTime arithmetic
+    return budget.compareTo(Duration.ofDays(1)) > 0 ? Duration.ofDays(1).toNanos() : budget.toNanos();
+  }
+
+  private ProbeResult probeOne(Target target, Semaphore slots, long end) {
+    try {
+      if (!slots.tryAcquire(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+        return deadline(target);
+      }
+    } catch (InterruptedException e) {
+      return deadline(target);
+    }
+    try {
+      long left = end - System.nanoTime();
+      if (left < 1_000_000L) {
+        return deadline(target);
+      }
+      Duration timeout = Duration.ofMillis(target.timeoutMs());
+      if (timeout.toNanos() > left) {
+        timeout = Duration.ofNanos(left);
+      }
+      ProbeResult result = prober.probe(target, timeout);
+      return result != null ? result : ProbeResult.unhealthy(target.name(), null, "error: no result");
+    } catch (RuntimeException e) {
+      return ProbeResult.unhealthy(target.name(), null, FailureReasons.error(e));
+    } finally {
+      slots.release();
+    }
+  }
+
+  private static ProbeResult await(Target target, Future<ProbeResult> future, long end) {
+    try {
+      return future.get(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException | CancellationException e) {
+      future.cancel(true);
+      return deadline(target);
+    } catch (ExecutionException e) {
+      return ProbeResult.unhealthy(target.name(), null, FailureReasons.error(e.getCause()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      future.cancel(true);
+      return ProbeResult.unhealthy(target.name(), null, "interrupted");
+    }
+  }
+
+  private static ProbeResult deadline(Target target) {
+    return ProbeResult.unhealthy(target.name(), null, DEADLINE);
   }
 }

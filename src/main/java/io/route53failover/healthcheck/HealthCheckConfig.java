@@ -2,6 +2,7 @@ package io.route53failover.healthcheck;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * HealthCheckFunction's configuration, read once from the environment and validated at start-up.
@@ -31,10 +32,56 @@ public record HealthCheckConfig(List<Target> targets, String namespace, int stor
   /**
    * Reads and validates the configuration.
    *
+   * <p>{@code TARGETS} is required: a JSON array of target objects (fields and defaults in the
+   * README's configuration reference). {@code METRIC_NAMESPACE} defaults to {@value
+   * #DEFAULT_NAMESPACE} and must be a valid CloudWatch namespace (1-255 printable ASCII
+   * characters, not starting with {@code :} or {@code AWS/}). {@code METRIC_STORAGE_RESOLUTION}
+   * defaults to 60 and may only be 60 or 1 (seconds).
+   *
    * @param env the environment, usually {@link System#getenv()}
    * @throws TargetConfigException naming the variable, target and field of the first problem found
    */
   public static HealthCheckConfig fromEnvironment(Map<String, String> env) {
-    throw new UnsupportedOperationException("not yet written");
+    Objects.requireNonNull(env, "env");
+    String targets = env.get(TARGETS);
+    if (targets == null || targets.isBlank()) {
+      throw new TargetConfigException(
+          TARGETS,
+          null,
+          null,
+          (targets == null ? "is not set" : "is empty")
+              + "; expected a JSON array of targets such as"
+              + " [{\"name\":\"web-1\",\"type\":\"tcp\",\"host\":\"10.0.0.5\",\"port\":443}]");
+    }
+    return new HealthCheckConfig(
+        TargetsParser.parse(targets), namespace(env), storageResolution(env));
+  }
+
+  private static String namespace(Map<String, String> env) {
+    String namespace = env.getOrDefault(METRIC_NAMESPACE, DEFAULT_NAMESPACE);
+    String problem = CloudWatchNames.namespaceProblem(namespace);
+    if (problem != null) {
+      throw new TargetConfigException(
+          METRIC_NAMESPACE, null, null, problem + ", was \"" + TargetFields.shorten(namespace) + "\"");
+    }
+    return namespace;
+  }
+
+  private static int storageResolution(Map<String, String> env) {
+    String value = env.get(METRIC_STORAGE_RESOLUTION);
+    if (value == null) {
+      return DEFAULT_STORAGE_RESOLUTION;
+    }
+    return switch (value) {
+      case "60" -> 60;
+      case "1" -> 1;
+      default ->
+          throw new TargetConfigException(
+              METRIC_STORAGE_RESOLUTION,
+              null,
+              null,
+              "must be 60 (standard resolution, required by Route 53 CLOUDWATCH_METRIC health"
+                  + " checks) or 1 (high resolution), was \"" + TargetFields.shorten(value) + "\"");
+    };
   }
 }

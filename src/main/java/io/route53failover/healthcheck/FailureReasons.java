@@ -1,0 +1,109 @@
+package io.route53failover.healthcheck;
+
+import java.io.EOFException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.ProtocolException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
+import java.util.Locale;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+
+/**
+ * Names the reason a probe failed, from the exception it failed with: {@code dns}, {@code
+ * refused}, {@code no route}, {@code timeout}, {@code reset}, {@code closed} (the connection ended
+ * before a response), {@code protocol} (not HTTP), {@code tls} or {@code tls: <detail>}, and {@code
+ * error: <ExceptionClass>} when nothing more specific is known.
+ */
+final class FailureReasons {
+
+  private FailureReasons() {}
+
+  /** The named reason for {@code failure}. */
+  static String of(Throwable failure) {
+    String message = lower(failure.getMessage());
+    return switch (failure) {
+      case UnknownHostException e -> "dns";
+      case NoRouteToHostException e -> "no route";
+      case ConnectException e -> connectReason(e, message);
+      case SSLException e -> tlsReason(e);
+      case InterruptedIOException e -> "timeout";
+      case SocketException e when isReset(message) -> "reset";
+      case EOFException e -> "closed";
+      case ProtocolException e -> "protocol";
+      default -> {
+        if (message.startsWith("unexpected end of stream")) {
+          yield "closed";
+        }
+        yield error(failure);
+      }
+    };
+  }
+
+  /** {@code error: <simple class name>}, the last-resort reason. */
+  static String error(Throwable failure) {
+    String name = failure.getClass().getSimpleName();
+    return "error: " + (name.isEmpty() ? failure.getClass().getName() : name);
+  }
+
+  /** Connect failures carry the OS's reason in the message, often of a wrapped cause. */
+  private static String connectReason(ConnectException e, String message) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      String m = t == e ? message : lower(t.getMessage());
+      if (t instanceof NoRouteToHostException) {
+        return "no route";
+      }
+      if (m.contains("refused")) {
+        return "refused";
+      }
+      if (m.contains("unreachable") || m.contains("no route")) {
+        return "no route";
+      }
+      if (m.contains("timed out") || t instanceof SocketTimeoutException) {
+        return "timeout";
+      }
+    }
+    return error(e);
+  }
+
+  private static String tlsReason(SSLException e) {
+    if (e instanceof SSLPeerUnverifiedException && lower(e.getMessage()).contains("not verified")) {
+      return "tls: hostname mismatch";
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      switch (t) {
+        case CertificateExpiredException c -> {
+          return "tls: certificate expired";
+        }
+        case CertificateNotYetValidException c -> {
+          return "tls: certificate not yet valid";
+        }
+        case SocketException s when isReset(lower(s.getMessage())) -> {
+          return "reset";
+        }
+        default -> {}
+      }
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof CertPathBuilderException || t instanceof CertPathValidatorException) {
+        return "tls: untrusted certificate";
+      }
+    }
+    return "tls: handshake failed";
+  }
+
+  private static boolean isReset(String message) {
+    return message.contains("connection reset") || message.contains("broken pipe");
+  }
+
+  private static String lower(String message) {
+    return message == null ? "" : message.toLowerCase(Locale.ROOT);
+  }
+}
