@@ -90,9 +90,7 @@ abstract class HealthCheckCommand implements Callable<Integer> {
     try (Route53Client client = clients.apply(endpointUrl)) {
       HealthCheckLock lock = new HealthCheckLock(new Route53HealthCheckStore(client), path);
       return run(lock, spec.commandLine().getOut());
-    } catch (FailbackRefusedException
-        | HealthCheckNotFoundException
-        | LockContentionException e) {
+    } catch (FailbackRefusedException | HealthCheckNotFoundException | LockContentionException e) {
       err.println("error: " + e.getMessage());
       return 1;
     } catch (SdkException e) {

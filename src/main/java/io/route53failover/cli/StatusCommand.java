@@ -17,7 +17,8 @@ import software.amazon.awssdk.services.route53.Route53Client;
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
-    description = "Show whether a Route 53 health check is locked by the failover, and its original path.")
+    description =
+        "Show whether a Route 53 health check is locked by the failover, and its original path.")
 public final class StatusCommand extends HealthCheckCommand {
 
   public StatusCommand() {}

@@ -16,9 +16,9 @@ import java.util.stream.Collectors;
 
 /**
  * A CloudWatch alarm notification: the JSON document SNS carries in {@code Sns.Message}. Unknown
- * fields are ignored. Field names and shapes are CloudWatch's: {@code Region} is a display name such
- * as {@code "US East (N. Virginia)"}, {@code Trigger.Statistic} is upper case ({@code MINIMUM}), and
- * dimensions use lower-case {@code name}/{@code value} keys.
+ * fields are ignored. Field names and shapes are CloudWatch's: {@code Region} is a display name
+ * such as {@code "US East (N. Virginia)"}, {@code Trigger.Statistic} is upper case ({@code
+ * MINIMUM}), and dimensions use lower-case {@code name}/{@code value} keys.
  *
  * @param alarmName {@code AlarmName}
  * @param alarmDescription {@code AlarmDescription}, may be {@code null}
@@ -27,8 +27,7 @@ import java.util.stream.Collectors;
  *     INSUFFICIENT_DATA}; never {@code null} after {@link #parse}
  * @param oldStateValue {@code OldStateValue}
  * @param newStateReason {@code NewStateReason}
- * @param stateChangeTime {@code StateChangeTime} as sent, e.g. {@code
- *     2026-01-05T10:15:30.123+0000}
+ * @param stateChangeTime {@code StateChangeTime} as sent, e.g. {@code 2026-01-05T10:15:30.123+0000}
  * @param region {@code Region}, a display name
  * @param alarmArn {@code AlarmArn}
  * @param trigger {@code Trigger}, may be {@code null} (composite alarms have none)
@@ -56,8 +55,8 @@ public record AlarmNotification(
       JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
   /**
-   * The alarm's {@code Trigger}: a single metric ({@code MetricName}, {@code Dimensions}, …) or, for
-   * a metric-math alarm, {@code Metrics}.
+   * The alarm's {@code Trigger}: a single metric ({@code MetricName}, {@code Dimensions}, …) or,
+   * for a metric-math alarm, {@code Metrics}.
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Trigger(
@@ -193,7 +192,8 @@ public record AlarmNotification(
             new AlarmNotificationException(
                 messageId,
                 field,
-                "missing, and " + FailoverConfig.PRIMARY_HEALTH_CHECK_ID
+                "missing, and "
+                    + FailoverConfig.PRIMARY_HEALTH_CHECK_ID
                     + " is not set; set it for alarms on metrics without that dimension",
                 null));
   }

@@ -1,6 +1,8 @@
 package io.route53failover.failover;
 
-/** What FailoverFunction did with one SNS record; {@link #label()} is the value in logs and reports. */
+/**
+ * What FailoverFunction did with one SNS record; {@link #label()} is the value in logs and reports.
+ */
 public enum FailoverAction {
   /** This invocation set the failed-over path. */
   LOCKED("locked"),

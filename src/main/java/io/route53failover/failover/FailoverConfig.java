@@ -30,7 +30,9 @@ public record FailoverConfig(
 
   public static final String DEFAULT_FAILED_OVER_PATH = "/lb-check-failed-over";
 
-  /** The longest health check id Route 53 issues, in characters (see Route 53 API GetHealthCheck). */
+  /**
+   * The longest health check id Route 53 issues, in characters (see Route 53 API GetHealthCheck).
+   */
   static final int MAX_HEALTH_CHECK_ID_LENGTH = 64;
 
   /**
@@ -46,11 +48,16 @@ public record FailoverConfig(
     }
     if (primaryHealthCheckId != null) {
       checkId(PRIMARY_HEALTH_CHECK_ID, primaryHealthCheckId);
-      if (!allowedHealthCheckIds.isEmpty() && !allowedHealthCheckIds.contains(primaryHealthCheckId)) {
+      if (!allowedHealthCheckIds.isEmpty()
+          && !allowedHealthCheckIds.contains(primaryHealthCheckId)) {
         throw new FailoverConfigException(
             PRIMARY_HEALTH_CHECK_ID,
-            "\"" + primaryHealthCheckId + "\" is not in " + ALLOWED_HEALTH_CHECK_IDS
-                + " " + allowedHealthCheckIds);
+            "\""
+                + primaryHealthCheckId
+                + "\" is not in "
+                + ALLOWED_HEALTH_CHECK_IDS
+                + " "
+                + allowedHealthCheckIds);
       }
     }
     Optional<String> pathProblem = ResourcePath.problem(failedOverPath);
@@ -77,8 +84,7 @@ public record FailoverConfig(
           .forEach(allowedIds::add);
     }
     String path = blankToNull(env.get(FAILED_OVER_PATH));
-    return new FailoverConfig(
-        primary, allowedIds, path == null ? DEFAULT_FAILED_OVER_PATH : path);
+    return new FailoverConfig(primary, allowedIds, path == null ? DEFAULT_FAILED_OVER_PATH : path);
   }
 
   /** Whether the function may lock {@code healthCheckId}. */
@@ -98,7 +104,10 @@ public record FailoverConfig(
     if (id.length() > MAX_HEALTH_CHECK_ID_LENGTH) {
       throw new FailoverConfigException(
           variable,
-          "health check id \"" + id + "\" is longer than " + MAX_HEALTH_CHECK_ID_LENGTH
+          "health check id \""
+              + id
+              + "\" is longer than "
+              + MAX_HEALTH_CHECK_ID_LENGTH
               + " characters");
     }
     if (id.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {

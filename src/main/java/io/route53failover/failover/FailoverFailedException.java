@@ -3,8 +3,8 @@ package io.route53failover.failover;
 import java.util.stream.Collectors;
 
 /**
- * At least one SNS record could not be handled. Thrown after every record of the event was tried, so
- * that Lambda's asynchronous retries and the on-failure destination keep the event. The message
+ * At least one SNS record could not be handled. Thrown after every record of the event was tried,
+ * so that Lambda's asynchronous retries and the on-failure destination keep the event. The message
  * names the failing SNS {@code MessageId}s and their errors; {@link #report()} has every record.
  */
 public class FailoverFailedException extends RuntimeException {
@@ -28,7 +28,10 @@ public class FailoverFailedException extends RuntimeException {
             .filter(r -> FailoverAction.FAILED.label().equals(r.action()))
             .map(r -> "[MessageId " + r.messageId() + "] " + r.error())
             .collect(Collectors.joining("; "));
-    return report.failed() + " of " + report.records().size()
-        + " SNS record(s) could not be handled: " + failures;
+    return report.failed()
+        + " of "
+        + report.records().size()
+        + " SNS record(s) could not be handled: "
+        + failures;
   }
 }

@@ -26,8 +26,9 @@ import software.amazon.awssdk.services.route53.Route53Client;
  *
  * <p>Records that cannot be handled (unparseable message, no health check id, wrong health check
  * type, Route 53 errors that outlast the SDK's retries) are {@code failed}. All records are tried;
- * then, if any failed, the invocation throws {@link FailoverFailedException} naming their SNS {@code
- * MessageId}s, so Lambda retries the event and finally hands it to the on-failure destination.
+ * then, if any failed, the invocation throws {@link FailoverFailedException} naming their SNS
+ * {@code MessageId}s, so Lambda retries the event and finally hands it to the on-failure
+ * destination.
  */
 public final class FailoverFunction implements RequestHandler<SNSEvent, FailoverReport> {
   private static final Logger LOG = LogManager.getLogger(FailoverFunction.class);
@@ -110,8 +111,11 @@ public final class FailoverFunction implements RequestHandler<SNSEvent, Failover
       o.healthCheckId = n.healthCheckId(sns.getMessageId(), config.primary());
       if (!config.allows(o.healthCheckId)) {
         o.error =
-            "health check " + o.healthCheckId + " is not in "
-                + FailoverConfig.ALLOWED_HEALTH_CHECK_IDS + "; left alone";
+            "health check "
+                + o.healthCheckId
+                + " is not in "
+                + FailoverConfig.ALLOWED_HEALTH_CHECK_IDS
+                + "; left alone";
         return o.done(FailoverAction.REFUSED_NOT_ALLOWED);
       }
       LockResult r = lock.lock(o.healthCheckId);
@@ -164,7 +168,14 @@ public final class FailoverFunction implements RequestHandler<SNSEvent, Failover
 
     FailoverReport.RecordOutcome done(FailoverAction action) {
       return new FailoverReport.RecordOutcome(
-          messageId, alarmName, newState, healthCheckId, oldPath, newPath, action.label(), warning,
+          messageId,
+          alarmName,
+          newState,
+          healthCheckId,
+          oldPath,
+          newPath,
+          action.label(),
+          warning,
           error);
     }
 

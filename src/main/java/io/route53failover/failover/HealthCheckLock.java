@@ -132,8 +132,12 @@ public final class HealthCheckLock {
       HealthCheckState s = store.get(healthCheckId);
       if (!failedOverPath.equals(s.resourcePath())) {
         throw new FailbackRefusedException(
-            "health check " + healthCheckId + " is not locked: its ResourcePath is "
-                + describe(s.resourcePath()) + ", not the failed-over path \"" + failedOverPath
+            "health check "
+                + healthCheckId
+                + " is not locked: its ResourcePath is "
+                + describe(s.resourcePath())
+                + ", not the failed-over path \""
+                + failedOverPath
                 + "\"; nothing changed");
       }
       String tagValue = store.tags(healthCheckId).get(OriginalPathTag.KEY);
@@ -161,8 +165,12 @@ public final class HealthCheckLock {
           store.removeTag(healthCheckId, OriginalPathTag.KEY);
         } catch (RuntimeException e) {
           warning =
-              "ResourcePath restored, but the tag " + OriginalPathTag.KEY + " could not be"
-                  + " removed (" + Route53HealthCheckStore.describe(e) + "); remove it by hand, or a later lock will"
+              "ResourcePath restored, but the tag "
+                  + OriginalPathTag.KEY
+                  + " could not be"
+                  + " removed ("
+                  + Route53HealthCheckStore.describe(e)
+                  + "); remove it by hand, or a later lock will"
                   + " keep its stale value as the original path";
         }
       }
@@ -243,14 +251,19 @@ public final class HealthCheckLock {
       Optional<String> value = OriginalPathTag.encode(s.resourcePath());
       if (value.isEmpty()) {
         return "original ResourcePath not recorded: its tag form is longer than "
-            + OriginalPathTag.MAX_VALUE_LENGTH + " characters; failback will need --path "
+            + OriginalPathTag.MAX_VALUE_LENGTH
+            + " characters; failback will need --path "
             + s.resourcePath();
       }
       store.putTag(s.id(), OriginalPathTag.KEY, value.get());
       return null;
     } catch (RuntimeException e) {
-      return "original ResourcePath " + describe(s.resourcePath()) + " not recorded in tag "
-          + OriginalPathTag.KEY + " (" + Route53HealthCheckStore.describe(e)
+      return "original ResourcePath "
+          + describe(s.resourcePath())
+          + " not recorded in tag "
+          + OriginalPathTag.KEY
+          + " ("
+          + Route53HealthCheckStore.describe(e)
           + "); failback will need --path";
     }
   }
@@ -258,8 +271,12 @@ public final class HealthCheckLock {
   private String recordedPath(String healthCheckId, String tagValue) {
     if (tagValue == null) {
       throw new FailbackRefusedException(
-          "health check " + healthCheckId + " is locked but no original ResourcePath is recorded"
-              + " (tag " + OriginalPathTag.KEY + " is absent); pass --path with the path to"
+          "health check "
+              + healthCheckId
+              + " is locked but no original ResourcePath is recorded"
+              + " (tag "
+              + OriginalPathTag.KEY
+              + " is absent); pass --path with the path to"
               + " restore; nothing changed");
     }
     String recorded;
@@ -267,13 +284,23 @@ public final class HealthCheckLock {
       recorded = OriginalPathTag.decode(tagValue);
     } catch (IllegalArgumentException e) {
       throw new FailbackRefusedException(
-          "health check " + healthCheckId + ": the tag " + OriginalPathTag.KEY + " holds \""
-              + tagValue + "\", which is not a recorded path (" + e.getMessage()
+          "health check "
+              + healthCheckId
+              + ": the tag "
+              + OriginalPathTag.KEY
+              + " holds \""
+              + tagValue
+              + "\", which is not a recorded path ("
+              + e.getMessage()
               + "); pass --path with the path to restore; nothing changed");
     }
     if (failedOverPath.equals(recorded)) {
       throw new FailbackRefusedException(
-          "health check " + healthCheckId + ": the tag " + OriginalPathTag.KEY + " records the"
+          "health check "
+              + healthCheckId
+              + ": the tag "
+              + OriginalPathTag.KEY
+              + " records the"
               + " failed-over path itself; pass --path with the path to restore; nothing changed");
     }
     return recorded;

@@ -10,12 +10,12 @@ import java.util.Optional;
 /**
  * How the original {@code ResourcePath} of a locked health check is kept in the tag {@value #KEY}.
  *
- * <p>Route 53 tag values hold at most 256 characters, and AWS's common tag character set is letters,
- * digits, spaces and {@code _ . : / = + - @}. A path made of ASCII letters, digits and {@code _ . : /
- * + - @} is stored as is, so {@code /health} reads {@code /health} in the console. Every other byte
- * of the path's UTF-8 form, {@code '='} included, is written as {@code =XX} (two upper-case hex
- * digits), so {@code /health?full=1} is stored as {@code /health=3Ffull=3D1}. The empty value means
- * the health check had no {@code ResourcePath}.
+ * <p>Route 53 tag values hold at most 256 characters, and AWS's common tag character set is
+ * letters, digits, spaces and {@code _ . : / = + - @}. A path made of ASCII letters, digits and
+ * {@code _ . : / + - @} is stored as is, so {@code /health} reads {@code /health} in the console.
+ * Every other byte of the path's UTF-8 form, {@code '='} included, is written as {@code =XX} (two
+ * upper-case hex digits), so {@code /health?full=1} is stored as {@code /health=3Ffull=3D1}. The
+ * empty value means the health check had no {@code ResourcePath}.
  */
 public final class OriginalPathTag {
 

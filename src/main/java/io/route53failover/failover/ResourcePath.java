@@ -3,9 +3,10 @@ package io.route53failover.failover;
 import java.util.Optional;
 
 /**
- * The rules this project applies to a Route 53 health check's {@code ResourcePath}: Route 53 allows at
- * most 255 characters (see Route 53 API HealthCheckConfig); we also require a leading {@code '/'}
- * and no whitespace or control characters, which catches typos before they reach a health check.
+ * The rules this project applies to a Route 53 health check's {@code ResourcePath}: Route 53 allows
+ * at most 255 characters (see Route 53 API HealthCheckConfig); we also require a leading {@code
+ * '/'} and no whitespace or control characters, which catches typos before they reach a health
+ * check.
  */
 public final class ResourcePath {
   /** The longest {@code ResourcePath} Route 53 accepts, in characters. */
@@ -32,8 +33,7 @@ public final class ResourcePath {
     for (int i = 0; i < path.length(); i++) {
       char c = path.charAt(i);
       if (Character.isWhitespace(c) || Character.isISOControl(c)) {
-        return Optional.of(
-            "must not contain whitespace or control characters (index " + i + ")");
+        return Optional.of("must not contain whitespace or control characters (index " + i + ")");
       }
     }
     return Optional.empty();

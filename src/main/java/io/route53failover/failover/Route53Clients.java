@@ -15,8 +15,8 @@ import software.amazon.awssdk.services.route53.Route53ClientBuilder;
 
 /**
  * Route 53 clients for FailoverFunction and the operator commands: global region ({@code
- * aws-global}), the JDK's URLConnection HTTP client, explicit timeouts, and the SDK's standard retry
- * strategy with {@value #MAX_ATTEMPTS} attempts, which retries {@code Throttling}, {@code
+ * aws-global}), the JDK's URLConnection HTTP client, explicit timeouts, and the SDK's standard
+ * retry strategy with {@value #MAX_ATTEMPTS} attempts, which retries {@code Throttling}, {@code
  * PriorRequestNotComplete} and 5xx answers with exponential backoff and jitter.
  *
  * <p>The SDK reads {@code AWS_ENDPOINT_URL} from the process environment by itself. When a

@@ -22,19 +22,25 @@ import software.amazon.awssdk.services.route53.model.UpdateHealthCheckRequest;
 public final class Route53HealthCheckStore implements HealthCheckStore {
   private final Route53Client route53;
 
-  /** @param route53 a Route 53 client; not closed by this store */
+  /**
+   * @param route53 a Route 53 client; not closed by this store
+   */
   public Route53HealthCheckStore(Route53Client route53) {
     this.route53 = route53;
   }
 
   /**
-   * A one-line description of an error for logs and operators. For Route 53 service errors it
-   * names the AWS error code and HTTP status, which the SDK's own message leaves out, e.g. {@code
-   * Route 53 Throttling (HTTP 400): Rate exceeded (…)}.
+   * A one-line description of an error for logs and operators. For Route 53 service errors it names
+   * the AWS error code and HTTP status, which the SDK's own message leaves out, e.g. {@code Route
+   * 53 Throttling (HTTP 400): Rate exceeded (…)}.
    */
   public static String describe(Throwable e) {
     if (e instanceof AwsServiceException a && a.awsErrorDetails() != null) {
-      return "Route 53 " + a.awsErrorDetails().errorCode() + " (HTTP " + a.statusCode() + "): "
+      return "Route 53 "
+          + a.awsErrorDetails().errorCode()
+          + " (HTTP "
+          + a.statusCode()
+          + "): "
           + a.getMessage();
     }
     return e.getClass().getSimpleName() + ": " + e.getMessage();

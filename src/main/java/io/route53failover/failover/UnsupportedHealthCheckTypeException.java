@@ -12,7 +12,11 @@ public class UnsupportedHealthCheckTypeException extends RuntimeException {
 
   public UnsupportedHealthCheckTypeException(String healthCheckId, String type) {
     super(
-        "health check " + healthCheckId + " has type " + type + ", which has no ResourcePath and"
+        "health check "
+            + healthCheckId
+            + " has type "
+            + type
+            + ", which has no ResourcePath and"
             + " cannot be locked; lock the HTTP, HTTPS, HTTP_STR_MATCH or HTTPS_STR_MATCH health"
             + " check of the primary instead");
     this.type = type;

@@ -12,8 +12,11 @@ public class VersionMismatchException extends RuntimeException {
 
   public VersionMismatchException(String healthCheckId, long expectedVersion, Throwable cause) {
     super(
-        "health check " + healthCheckId + " changed since it was read: HealthCheckVersion "
-            + expectedVersion + " is no longer current (HealthCheckVersionMismatch)",
+        "health check "
+            + healthCheckId
+            + " changed since it was read: HealthCheckVersion "
+            + expectedVersion
+            + " is no longer current (HealthCheckVersionMismatch)",
         cause);
     this.healthCheckId = healthCheckId;
     this.expectedVersion = expectedVersion;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.route53failover.failover.FailoverConfig;
 import io.route53failover.failover.OriginalPathTag;
 import io.route53failover.testing.MotoServer;
@@ -18,15 +19,16 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.HealthCheckType;
 import software.amazon.awssdk.services.route53.model.Tag;
 import software.amazon.awssdk.services.route53.model.TagResourceType;
 
 /**
- * The built jar, run as a process ({@code java -jar route53-failover.jar status|failback …})
- * against a real moto_server, with {@code AWS_ENDPOINT_URL} and dummy credentials in the child's
- * environment.
+ * The built jar, run as a process ({@code java -jar route53-failover.jar invoke
+ * FailoverFunction|status|failback …}) against a real moto_server, with {@code AWS_ENDPOINT_URL}
+ * and dummy credentials in the child's environment.
  */
 class CliFailoverIT {
   @RegisterExtension static final MotoServer MOTO = new MotoServer();
@@ -101,7 +103,10 @@ class CliFailoverIT {
   }
 
   private static String path(Route53Client r53, String id) {
-    return r53.getHealthCheck(r -> r.healthCheckId(id)).healthCheck().healthCheckConfig().resourcePath();
+    return r53.getHealthCheck(r -> r.healthCheckId(id))
+        .healthCheck()
+        .healthCheckConfig()
+        .resourcePath();
   }
 
   @Test
@@ -151,7 +156,13 @@ class CliFailoverIT {
       String id = httpsCheck(r53, LOCKED); // locked, nothing recorded
 
       Run noPath =
-          jar(Map.of(), "failback", "--health-check-id", id, "--endpoint-url", MOTO.endpoint().toString());
+          jar(
+              Map.of(),
+              "failback",
+              "--health-check-id",
+              id,
+              "--endpoint-url",
+              MOTO.endpoint().toString());
       assertThat(noPath.code()).isEqualTo(1);
       assertThat(noPath.err()).contains("no original ResourcePath is recorded").contains("--path");
 
@@ -169,6 +180,92 @@ class CliFailoverIT {
       assertThat(withPath.out()).contains("restored from --path");
       assertThat(path(r53, id)).isEqualTo("/status");
     }
+  }
+
+  /** A sample event with the HealthCheckId dimension set to {@code id}, written to a file. */
+  private static Path sampleEvent(String sample, String id, Path dir) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    Path source =
+        Path.of(System.getProperty("route53failover.basedir", "."))
+            .resolve("events")
+            .resolve(sample);
+    ObjectNode event = (ObjectNode) json.readTree(source.toFile());
+    ObjectNode sns = (ObjectNode) event.get("Records").get(0).get("Sns");
+    ObjectNode message = (ObjectNode) json.readTree(sns.get("Message").asText());
+    for (JsonNode dims : message.findValues("Dimensions")) {
+      for (JsonNode d : dims) {
+        if ("HealthCheckId".equals(d.path("name").asText())) {
+          ((ObjectNode) d).put("value", id);
+        }
+      }
+    }
+    sns.put("Message", json.writeValueAsString(message));
+    Path file = dir.resolve(sample);
+    json.writeValue(file.toFile(), event);
+    return file;
+  }
+
+  @Test
+  void invokeFailoverFunctionLocksThenReportsAlreadyLocked(@TempDir Path dir) throws Exception {
+    try (Route53Client r53 = MOTO.route53()) {
+      String id = httpsCheck(r53, "/health");
+      Path alarm = sampleEvent("sns-alarm-event.json", id, dir);
+      Path ok = sampleEvent("sns-ok-event.json", id, dir);
+      // AWS_ENDPOINT_URL from --env-vars (SAM's format), not from the process environment
+      Path envVars = dir.resolve("env-vars.json");
+      Files.writeString(
+          envVars, "{\"FailoverFunction\": {\"AWS_ENDPOINT_URL\": \"" + MOTO.endpoint() + "\"}}");
+
+      Run first =
+          jar(
+              Map.of(),
+              "invoke",
+              "FailoverFunction",
+              "-e",
+              alarm.toString(),
+              "--env-vars",
+              envVars.toString());
+      assertThat(first.code()).as(first.err()).isZero();
+      JsonNode report = new ObjectMapper().readTree(first.out());
+      assertThat(report.path("locked").asInt()).isEqualTo(1);
+      assertThat(report.path("records").get(0).path("action").asText()).isEqualTo("locked");
+      assertThat(report.path("records").get(0).path("oldPath").asText()).isEqualTo("/health");
+      assertThat(first.err()).contains("\"action\":\"locked\"");
+      assertThat(path(r53, id)).isEqualTo(LOCKED);
+
+      Run second = jar("invoke", "FailoverFunction", "-e", alarm.toString());
+      assertThat(second.code()).as(second.err()).isZero();
+      assertThat(new ObjectMapper().readTree(second.out()).path("alreadyLocked").asInt())
+          .isEqualTo(1);
+
+      Run okRun = jar("invoke", "FailoverFunction", "-e", ok.toString());
+      assertThat(okRun.code()).as(okRun.err()).isZero();
+      assertThat(new ObjectMapper().readTree(okRun.out()).path("skipped").asInt()).isEqualTo(1);
+      assertThat(path(r53, id)).isEqualTo(LOCKED);
+
+      Run status = jar("status", "--health-check-id", id);
+      assertThat(status.out()).contains("locked         yes").contains("original path  /health");
+    }
+  }
+
+  @Test
+  void invokeFailsWithTheMessageIdWhenTheHealthCheckIsUnknown(@TempDir Path dir) throws Exception {
+    Path alarm = sampleEvent("sns-alarm-event.json", "no-such-check", dir);
+    String messageId =
+        new ObjectMapper()
+            .readTree(alarm.toFile())
+            .get("Records")
+            .get(0)
+            .get("Sns")
+            .get("MessageId")
+            .asText();
+
+    Run run = jar("invoke", "FailoverFunction", "-e", alarm.toString());
+
+    assertThat(run.code()).isEqualTo(1);
+    JsonNode error = new ObjectMapper().readTree(run.out());
+    assertThat(error.path("errorType").asText()).endsWith("FailoverFailedException");
+    assertThat(error.path("errorMessage").asText()).contains(messageId).contains("no-such-check");
   }
 
   @Test

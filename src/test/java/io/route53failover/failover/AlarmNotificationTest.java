@@ -122,7 +122,8 @@ class AlarmNotificationTest {
             SampleEvents.load(SampleEvents.METRIC_MATH));
 
     List<String> states =
-        List.of(parse(e, 0).newStateValue(), parse(e, 1).newStateValue(), parse(e, 2).newStateValue());
+        List.of(
+            parse(e, 0).newStateValue(), parse(e, 1).newStateValue(), parse(e, 2).newStateValue());
     assertThat(states).containsExactly("ALARM", "OK", "ALARM");
     assertThat(parse(e, 2).alarmName()).isEqualTo("primary-health-check-gaps-unhealthy");
   }
@@ -149,7 +150,8 @@ class AlarmNotificationTest {
 
   @Test
   void alarmWithoutTriggerFallsBackToPrimary() {
-    SNSEvent e = SampleEvents.editMessage(SampleEvents.load(SampleEvents.ALARM), m -> m.remove("Trigger"));
+    SNSEvent e =
+        SampleEvents.editMessage(SampleEvents.load(SampleEvents.ALARM), m -> m.remove("Trigger"));
 
     assertThat(parse(e).trigger()).isNull();
     assertThat(parse(e).healthCheckId("m", Optional.of("primary-id"))).isEqualTo("primary-id");
@@ -182,7 +184,8 @@ class AlarmNotificationTest {
         .isInstanceOf(AlarmNotificationException.class)
         .hasMessageContaining("mid-2")
         .hasMessageContaining("Sns.Message")
-        .satisfies(t -> assertThat(((AlarmNotificationException) t).field()).isEqualTo("Sns.Message"));
+        .satisfies(
+            t -> assertThat(((AlarmNotificationException) t).field()).isEqualTo("Sns.Message"));
   }
 
   @Test
@@ -205,7 +208,8 @@ class AlarmNotificationTest {
   @Test
   void missingNewStateValueIsAClearError() {
     SNSEvent e =
-        SampleEvents.editMessage(SampleEvents.load(SampleEvents.ALARM), m -> m.remove("NewStateValue"));
+        SampleEvents.editMessage(
+            SampleEvents.load(SampleEvents.ALARM), m -> m.remove("NewStateValue"));
     String id = SampleEvents.messageId(e);
 
     assertThatThrownBy(() -> parse(e))

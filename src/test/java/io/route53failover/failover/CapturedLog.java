@@ -21,7 +21,8 @@ final class CapturedLog implements AutoCloseable {
     LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
     logger = ctx.getLogger(source.getName());
     appender =
-        new AbstractAppender("captured-" + source.getSimpleName(), null, null, true, Property.EMPTY_ARRAY) {
+        new AbstractAppender(
+            "captured-" + source.getSimpleName(), null, null, true, Property.EMPTY_ARRAY) {
           @Override
           public void append(LogEvent event) {
             events.add(event.toImmutable());

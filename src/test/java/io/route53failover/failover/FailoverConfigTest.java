@@ -23,7 +23,13 @@ class FailoverConfigTest {
   void blankVariablesCountAsUnset() {
     FailoverConfig c =
         FailoverConfig.fromEnvironment(
-            Map.of("PRIMARY_HEALTH_CHECK_ID", " ", "ALLOWED_HEALTH_CHECK_IDS", "", "FAILED_OVER_PATH", ""));
+            Map.of(
+                "PRIMARY_HEALTH_CHECK_ID",
+                " ",
+                "ALLOWED_HEALTH_CHECK_IDS",
+                "",
+                "FAILED_OVER_PATH",
+                ""));
 
     assertThat(c).isEqualTo(FailoverConfig.fromEnvironment(Map.of()));
   }
@@ -32,7 +38,8 @@ class FailoverConfigTest {
   void allowedIdsAreCommaSeparatedAndTrimmed() {
     FailoverConfig c =
         FailoverConfig.fromEnvironment(
-            Map.of("ALLOWED_HEALTH_CHECK_IDS", " a-1 ,b-2,, c-3 ", "PRIMARY_HEALTH_CHECK_ID", "b-2"));
+            Map.of(
+                "ALLOWED_HEALTH_CHECK_IDS", " a-1 ,b-2,, c-3 ", "PRIMARY_HEALTH_CHECK_ID", "b-2"));
 
     assertThat(c.allowedHealthCheckIds()).containsExactlyInAnyOrder("a-1", "b-2", "c-3");
     assertThat(c.allows("b-2")).isTrue();
@@ -56,7 +63,9 @@ class FailoverConfigTest {
     assertThatThrownBy(() -> FailoverConfig.fromEnvironment(Map.of("FAILED_OVER_PATH", "locked")))
         .isInstanceOf(FailoverConfigException.class)
         .hasMessage("FAILED_OVER_PATH: must start with '/', was \"locked\"")
-        .satisfies(t -> assertThat(((FailoverConfigException) t).variable()).isEqualTo("FAILED_OVER_PATH"));
+        .satisfies(
+            t ->
+                assertThat(((FailoverConfigException) t).variable()).isEqualTo("FAILED_OVER_PATH"));
   }
 
   @Test

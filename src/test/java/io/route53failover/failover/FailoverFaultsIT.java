@@ -85,7 +85,9 @@ class FailoverFaultsIT {
   }
 
   private static void unlockedWithoutTag() {
-    WM.stubFor(get(urlEqualTo(healthCheckPath(ID))).willReturn(Route53Wire.getHealthCheck(ID, "/health", 1)));
+    WM.stubFor(
+        get(urlEqualTo(healthCheckPath(ID)))
+            .willReturn(Route53Wire.getHealthCheck(ID, "/health", 1)));
     WM.stubFor(get(urlEqualTo(tagsPath(ID))).willReturn(Route53Wire.tags(ID, null, null)));
   }
 
@@ -98,14 +100,26 @@ class FailoverFaultsIT {
   @Test
   void versionMismatchOnceThenSuccessRereadsOnceAndRetriesWithTheNewVersion() {
     String start = Scenario.STARTED;
-    stub(get(urlEqualTo(healthCheckPath(ID))), start, null, Route53Wire.getHealthCheck(ID, "/health", 1));
+    stub(
+        get(urlEqualTo(healthCheckPath(ID))),
+        start,
+        null,
+        Route53Wire.getHealthCheck(ID, "/health", 1));
     stub(get(urlEqualTo(tagsPath(ID))), start, null, Route53Wire.tags(ID, null, null));
     stub(post(urlEqualTo(tagsPath(ID))), start, null, Route53Wire.tagsChanged());
     stub(post(urlEqualTo(healthCheckPath(ID))), start, "changed", Route53Wire.versionMismatch());
     // someone else changed the check meanwhile (version 2); our tag is there now
-    stub(get(urlEqualTo(healthCheckPath(ID))), "changed", null, Route53Wire.getHealthCheck(ID, "/health", 2));
+    stub(
+        get(urlEqualTo(healthCheckPath(ID))),
+        "changed",
+        null,
+        Route53Wire.getHealthCheck(ID, "/health", 2));
     stub(get(urlEqualTo(tagsPath(ID))), "changed", null, Route53Wire.tags(ID, TAG, "/health"));
-    stub(post(urlEqualTo(healthCheckPath(ID))), "changed", null, Route53Wire.updateHealthCheck(ID, LOCKED, 3));
+    stub(
+        post(urlEqualTo(healthCheckPath(ID))),
+        "changed",
+        null,
+        Route53Wire.updateHealthCheck(ID, LOCKED, 3));
 
     FailoverReport report = function().handleRequest(alarm(), null);
 
@@ -138,8 +152,10 @@ class FailoverFaultsIT {
         .hasMessageContaining(SampleEvents.messageId(event))
         .hasMessageContaining("LockContentionException");
     // HealthCheckVersionMismatch is not retried by the SDK: one POST per read
-    WM.verify(HealthCheckLock.DEFAULT_MAX_ATTEMPTS, getRequestedFor(urlEqualTo(healthCheckPath(ID))));
-    WM.verify(HealthCheckLock.DEFAULT_MAX_ATTEMPTS, postRequestedFor(urlEqualTo(healthCheckPath(ID))));
+    WM.verify(
+        HealthCheckLock.DEFAULT_MAX_ATTEMPTS, getRequestedFor(urlEqualTo(healthCheckPath(ID))));
+    WM.verify(
+        HealthCheckLock.DEFAULT_MAX_ATTEMPTS, postRequestedFor(urlEqualTo(healthCheckPath(ID))));
   }
 
   @Test
@@ -148,7 +164,11 @@ class FailoverFaultsIT {
     WM.stubFor(post(urlEqualTo(tagsPath(ID))).willReturn(Route53Wire.tagsChanged()));
     stub(post(urlEqualTo(healthCheckPath(ID))), Scenario.STARTED, "once", Route53Wire.throttling());
     stub(post(urlEqualTo(healthCheckPath(ID))), "once", "twice", Route53Wire.throttling());
-    stub(post(urlEqualTo(healthCheckPath(ID))), "twice", null, Route53Wire.updateHealthCheck(ID, LOCKED, 2));
+    stub(
+        post(urlEqualTo(healthCheckPath(ID))),
+        "twice",
+        null,
+        Route53Wire.updateHealthCheck(ID, LOCKED, 2));
 
     FailoverReport report = function().handleRequest(alarm(), null);
 
@@ -162,9 +182,15 @@ class FailoverFaultsIT {
   @Test
   void priorRequestNotCompleteIsRetriedByTheSdk() {
     unlockedWithoutTag();
-    stub(post(urlEqualTo(tagsPath(ID))), Scenario.STARTED, "busy", Route53Wire.priorRequestNotComplete());
+    stub(
+        post(urlEqualTo(tagsPath(ID))),
+        Scenario.STARTED,
+        "busy",
+        Route53Wire.priorRequestNotComplete());
     stub(post(urlEqualTo(tagsPath(ID))), "busy", null, Route53Wire.tagsChanged());
-    WM.stubFor(post(urlEqualTo(healthCheckPath(ID))).willReturn(Route53Wire.updateHealthCheck(ID, LOCKED, 2)));
+    WM.stubFor(
+        post(urlEqualTo(healthCheckPath(ID)))
+            .willReturn(Route53Wire.updateHealthCheck(ID, LOCKED, 2)));
 
     FailoverReport report = function().handleRequest(alarm(), null);
 
@@ -189,9 +215,12 @@ class FailoverFaultsIT {
 
   @Test
   void failbackOfACheckThatHadNoPathSendsResetElements() {
-    WM.stubFor(get(urlEqualTo(healthCheckPath(ID))).willReturn(Route53Wire.getHealthCheck(ID, LOCKED, 4)));
+    WM.stubFor(
+        get(urlEqualTo(healthCheckPath(ID))).willReturn(Route53Wire.getHealthCheck(ID, LOCKED, 4)));
     WM.stubFor(get(urlEqualTo(tagsPath(ID))).willReturn(Route53Wire.tags(ID, TAG, "")));
-    WM.stubFor(post(urlEqualTo(healthCheckPath(ID))).willReturn(Route53Wire.updateHealthCheck(ID, null, 5)));
+    WM.stubFor(
+        post(urlEqualTo(healthCheckPath(ID)))
+            .willReturn(Route53Wire.updateHealthCheck(ID, null, 5)));
     WM.stubFor(post(urlEqualTo(tagsPath(ID))).willReturn(Route53Wire.tagsChanged()));
     HealthCheckLock lock = new HealthCheckLock(new Route53HealthCheckStore(client), LOCKED);
 
@@ -214,7 +243,8 @@ class FailoverFaultsIT {
 
   @Test
   void statusReadsACheckWithoutResourcePath() {
-    WM.stubFor(get(urlEqualTo(healthCheckPath(ID))).willReturn(Route53Wire.getHealthCheck(ID, null, 1)));
+    WM.stubFor(
+        get(urlEqualTo(healthCheckPath(ID))).willReturn(Route53Wire.getHealthCheck(ID, null, 1)));
     WM.stubFor(get(urlEqualTo(tagsPath(ID))).willReturn(Route53Wire.tags(ID, null, null)));
 
     LockStatus s = new HealthCheckLock(new Route53HealthCheckStore(client), LOCKED).status(ID);

@@ -94,23 +94,28 @@ class FailoverFunctionTest {
 
     assertThat(report.alreadyLocked()).isEqualTo(1);
     assertThat(report.records().get(0).action()).isEqualTo("already-locked");
-    verify(store, never()).updateResourcePath(anyString(), anyString(), org.mockito.ArgumentMatchers.anyLong());
+    verify(store, never())
+        .updateResourcePath(anyString(), anyString(), org.mockito.ArgumentMatchers.anyLong());
   }
 
   @Test
   void okAndInsufficientDataAreSkipped() {
     SNSEvent insufficient =
         SampleEvents.editMessage(
-            SampleEvents.load(SampleEvents.ALARM), m -> m.put("NewStateValue", "INSUFFICIENT_DATA"));
+            SampleEvents.load(SampleEvents.ALARM),
+            m -> m.put("NewStateValue", "INSUFFICIENT_DATA"));
 
     FailoverReport report =
         function(Map.of())
-            .handleRequest(SampleEvents.concat(SampleEvents.load(SampleEvents.OK), insufficient), null);
+            .handleRequest(
+                SampleEvents.concat(SampleEvents.load(SampleEvents.OK), insufficient), null);
 
     assertThat(report.skipped()).isEqualTo(2);
-    assertThat(report.records()).extracting(FailoverReport.RecordOutcome::action)
+    assertThat(report.records())
+        .extracting(FailoverReport.RecordOutcome::action)
         .containsExactly("skipped-state", "skipped-state");
-    assertThat(report.records()).extracting(FailoverReport.RecordOutcome::newState)
+    assertThat(report.records())
+        .extracting(FailoverReport.RecordOutcome::newState)
         .containsExactly("OK", "INSUFFICIENT_DATA");
     verifyNoInteractions(store);
   }
@@ -121,7 +126,8 @@ class FailoverFunctionTest {
 
     FailoverReport report;
     try (CapturedLog log = new CapturedLog(FailoverFunction.class)) {
-      report = function(Map.of("ALLOWED_HEALTH_CHECK_IDS", "some-other-id")).handleRequest(event, null);
+      report =
+          function(Map.of("ALLOWED_HEALTH_CHECK_IDS", "some-other-id")).handleRequest(event, null);
       assertThat(log.fields().get(0))
           .containsEntry("action", "refused-not-allowed")
           .containsEntry("level", "ERROR");
@@ -179,14 +185,16 @@ class FailoverFunctionTest {
     broken.getRecords().get(0).getSNS().setMessageId("broken-message-id");
     broken.getRecords().get(0).getSNS().setMessage("{not json");
     SNSEvent event =
-        SampleEvents.concat(broken, SampleEvents.load(SampleEvents.ALARM), SampleEvents.load(SampleEvents.OK));
+        SampleEvents.concat(
+            broken, SampleEvents.load(SampleEvents.ALARM), SampleEvents.load(SampleEvents.OK));
 
     FailoverFailedException e;
     try (CapturedLog log = new CapturedLog(FailoverFunction.class)) {
       e =
           org.junit.jupiter.api.Assertions.assertThrows(
               FailoverFailedException.class, () -> function(Map.of()).handleRequest(event, null));
-      assertThat(log.fields()).extracting(m -> m.get("action"))
+      assertThat(log.fields())
+          .extracting(m -> m.get("action"))
           .containsExactly("failed", "locked", "skipped-state");
     }
 
@@ -194,7 +202,8 @@ class FailoverFunctionTest {
         .contains("broken-message-id")
         .contains("1 of 3")
         .doesNotContain(SampleEvents.messageId(SampleEvents.load(SampleEvents.OK)));
-    assertThat(e.report().records()).extracting(FailoverReport.RecordOutcome::action)
+    assertThat(e.report().records())
+        .extracting(FailoverReport.RecordOutcome::action)
         .containsExactly("failed", "locked", "skipped-state");
     verify(store).updateResourcePath(SAMPLE_HEALTH_CHECK_ID, LOCKED, 1);
   }
@@ -212,7 +221,8 @@ class FailoverFunctionTest {
 
   @Test
   void route53ErrorFailsTheInvocationWithTheMessageId() {
-    when(store.get(SAMPLE_HEALTH_CHECK_ID)).thenThrow(new IllegalStateException("service unavailable"));
+    when(store.get(SAMPLE_HEALTH_CHECK_ID))
+        .thenThrow(new IllegalStateException("service unavailable"));
     SNSEvent event = SampleEvents.load(SampleEvents.ALARM);
 
     assertThatThrownBy(() -> function(Map.of()).handleRequest(event, null))

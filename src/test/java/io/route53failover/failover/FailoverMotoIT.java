@@ -136,7 +136,11 @@ class FailoverMotoIT {
       // OK: nothing changes, the lock holds
       FailoverReport ok = function().handleRequest(event(SampleEvents.OK, id), null);
       assertThat(ok.skipped()).isEqualTo(1);
-      assertThat(r53.getHealthCheck(r -> r.healthCheckId(id)).healthCheck().healthCheckConfig().resourcePath())
+      assertThat(
+              r53.getHealthCheck(r -> r.healthCheckId(id))
+                  .healthCheck()
+                  .healthCheckConfig()
+                  .resourcePath())
           .isEqualTo(LOCKED);
 
       // failback: restores /health, removes the tag, prints before and after
@@ -151,7 +155,11 @@ class FailoverMotoIT {
           .contains("ResourcePath   /health")
           .contains("locked         no")
           .contains("original path  (none recorded)");
-      assertThat(r53.getHealthCheck(r -> r.healthCheckId(id)).healthCheck().healthCheckConfig().resourcePath())
+      assertThat(
+              r53.getHealthCheck(r -> r.healthCheckId(id))
+                  .healthCheck()
+                  .healthCheckConfig()
+                  .resourcePath())
           .isEqualTo("/health");
       assertThat(tags(r53, id)).doesNotContainKey(OriginalPathTag.KEY);
 
@@ -175,7 +183,13 @@ class FailoverMotoIT {
 
       assertThat(report.locked()).isEqualTo(1);
       Run json =
-          cli("status", "--health-check-id", id, "--endpoint-url", MOTO.endpoint().toString(), "--json");
+          cli(
+              "status",
+              "--health-check-id",
+              id,
+              "--endpoint-url",
+              MOTO.endpoint().toString(),
+              "--json");
       assertThat(json.code()).isZero();
       var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
       assertThat(node.path("locked").asBoolean()).isTrue();
@@ -194,7 +208,11 @@ class FailoverMotoIT {
           cli("failback", "--health-check-id", id, "--endpoint-url", MOTO.endpoint().toString());
       assertThat(refused.code()).isEqualTo(1);
       assertThat(refused.err()).contains("no original ResourcePath is recorded").contains("--path");
-      assertThat(r53.getHealthCheck(r -> r.healthCheckId(id)).healthCheck().healthCheckConfig().resourcePath())
+      assertThat(
+              r53.getHealthCheck(r -> r.healthCheckId(id))
+                  .healthCheck()
+                  .healthCheckConfig()
+                  .resourcePath())
           .isEqualTo(LOCKED);
 
       Run restored =
@@ -207,7 +225,11 @@ class FailoverMotoIT {
               "--endpoint-url",
               MOTO.endpoint().toString());
       assertThat(restored.code()).as(restored.err()).isZero();
-      assertThat(r53.getHealthCheck(r -> r.healthCheckId(id)).healthCheck().healthCheckConfig().resourcePath())
+      assertThat(
+              r53.getHealthCheck(r -> r.healthCheckId(id))
+                  .healthCheck()
+                  .healthCheckConfig()
+                  .resourcePath())
           .isEqualTo("/health");
     }
   }
@@ -216,7 +238,9 @@ class FailoverMotoIT {
   void unknownHealthCheckFailsTheRecordAndTheStatusCommand() {
     FailoverReport[] none = new FailoverReport[1];
     org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> none[0] = function().handleRequest(event(SampleEvents.ALARM, "no-such-check"), null))
+            () ->
+                none[0] =
+                    function().handleRequest(event(SampleEvents.ALARM, "no-such-check"), null))
         .isInstanceOf(FailoverFailedException.class)
         .hasMessageContaining("no-such-check")
         .hasMessageContaining("does not exist");

@@ -139,9 +139,10 @@ class HealthCheckLockTest {
     when(store.get(ID)).thenAnswer(inv -> state("HTTPS", "/health", version[0]++));
     when(store.tags(ID)).thenReturn(Map.of(TAG, "/health"));
     when(store.updateResourcePath(eq(ID), eq(LOCKED), anyLong()))
-        .thenAnswer(inv -> {
-          throw mismatch(inv.getArgument(2));
-        });
+        .thenAnswer(
+            inv -> {
+              throw mismatch(inv.getArgument(2));
+            });
 
     assertThatThrownBy(() -> lock.lock(ID))
         .isInstanceOf(LockContentionException.class)
@@ -317,9 +318,7 @@ class HealthCheckLockTest {
 
   @Test
   void failbackRetriesAVersionMismatchWithTheNewVersion() {
-    when(store.get(ID))
-        .thenReturn(state("HTTPS", LOCKED, 5))
-        .thenReturn(state("HTTPS", LOCKED, 6));
+    when(store.get(ID)).thenReturn(state("HTTPS", LOCKED, 5)).thenReturn(state("HTTPS", LOCKED, 6));
     when(store.tags(ID)).thenReturn(Map.of(TAG, "/health"));
     when(store.updateResourcePath(ID, "/health", 5)).thenThrow(mismatch(5));
     when(store.updateResourcePath(ID, "/health", 6)).thenReturn(7L);

@@ -16,7 +16,8 @@ class OriginalPathTagTest {
 
   @Test
   void otherCharactersAreEscapedAsUtf8Bytes() {
-    assertThat(OriginalPathTag.encode("/health?full=1&x=%20")).contains("/health=3Ffull=3D1=26x=3D=2520");
+    assertThat(OriginalPathTag.encode("/health?full=1&x=%20"))
+        .contains("/health=3Ffull=3D1=26x=3D=2520");
     assertThat(OriginalPathTag.encode("/café")).contains("/caf=C3=A9");
   }
 
@@ -52,9 +53,13 @@ class OriginalPathTagTest {
 
   @Test
   void decodeRejectsValuesItDidNotWrite() {
-    assertThatThrownBy(() -> OriginalPathTag.decode("/a=4")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> OriginalPathTag.decode("/a=ZZ")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> OriginalPathTag.decode("/a?b")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> OriginalPathTag.decode("/=C3")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> OriginalPathTag.decode("/a=4"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> OriginalPathTag.decode("/a=ZZ"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> OriginalPathTag.decode("/a?b"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> OriginalPathTag.decode("/=C3"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

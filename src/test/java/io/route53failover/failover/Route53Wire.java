@@ -30,18 +30,29 @@ final class Route53Wire {
     return xml(
         200,
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-            + "<" + element + " xmlns=\"" + NS + "\"><HealthCheck>"
-            + "<Id>" + id + "</Id>"
+            + "<"
+            + element
+            + " xmlns=\""
+            + NS
+            + "\"><HealthCheck>"
+            + "<Id>"
+            + id
+            + "</Id>"
             + "<CallerReference>primary-https-check</CallerReference>"
             + "<HealthCheckConfig>"
-            + "<Port>443</Port><Type>HTTPS</Type>" + path
+            + "<Port>443</Port><Type>HTTPS</Type>"
+            + path
             + "<FullyQualifiedDomainName>primary.example.com</FullyQualifiedDomainName>"
             + "<RequestInterval>30</RequestInterval><FailureThreshold>3</FailureThreshold>"
             + "<MeasureLatency>false</MeasureLatency><Inverted>false</Inverted>"
             + "<Disabled>false</Disabled><EnableSNI>true</EnableSNI>"
             + "</HealthCheckConfig>"
-            + "<HealthCheckVersion>" + version + "</HealthCheckVersion>"
-            + "</HealthCheck></" + element + ">");
+            + "<HealthCheckVersion>"
+            + version
+            + "</HealthCheckVersion>"
+            + "</HealthCheck></"
+            + element
+            + ">");
   }
 
   static ResponseDefinitionBuilder getHealthCheck(String id, String resourcePath, long version) {
@@ -59,9 +70,15 @@ final class Route53Wire {
     return xml(
         200,
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-            + "<ListTagsForResourceResponse xmlns=\"" + NS + "\"><ResourceTagSet>"
-            + "<ResourceType>healthcheck</ResourceType><ResourceId>" + id + "</ResourceId>"
-            + "<Tags>" + tags + "</Tags>"
+            + "<ListTagsForResourceResponse xmlns=\""
+            + NS
+            + "\"><ResourceTagSet>"
+            + "<ResourceType>healthcheck</ResourceType><ResourceId>"
+            + id
+            + "</ResourceId>"
+            + "<Tags>"
+            + tags
+            + "</Tags>"
             + "</ResourceTagSet></ListTagsForResourceResponse>");
   }
 
@@ -69,7 +86,9 @@ final class Route53Wire {
     return xml(
         200,
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-            + "<ChangeTagsForResourceResponse xmlns=\"" + NS + "\"/>");
+            + "<ChangeTagsForResourceResponse xmlns=\""
+            + NS
+            + "\"/>");
   }
 
   /**
@@ -80,9 +99,19 @@ final class Route53Wire {
     return xml(
         status,
         "<?xml version=\"1.0\"?>\n"
-            + "<ErrorResponse xmlns=\"" + NS + "\"><Error>"
-            + "<Type>" + type + "</Type><Code>" + code + "</Code><Message>" + message + "</Message>"
-            + "</Error><RequestId>" + UUID.randomUUID() + "</RequestId></ErrorResponse>");
+            + "<ErrorResponse xmlns=\""
+            + NS
+            + "\"><Error>"
+            + "<Type>"
+            + type
+            + "</Type><Code>"
+            + code
+            + "</Code><Message>"
+            + message
+            + "</Message>"
+            + "</Error><RequestId>"
+            + UUID.randomUUID()
+            + "</RequestId></ErrorResponse>");
   }
 
   static ResponseDefinitionBuilder versionMismatch() {
