@@ -1,5 +1,7 @@
 package io.route53failover.cli;
 
+import static io.route53failover.failover.MotoHealthChecks.createHttps;
+import static io.route53failover.failover.MotoHealthChecks.resourcePath;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.route53failover.failover.FailoverConfig;
 import io.route53failover.failover.OriginalPathTag;
+import io.route53failover.failover.SampleEvents;
 import io.route53failover.testing.MotoServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,13 +18,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.route53.Route53Client;
-import software.amazon.awssdk.services.route53.model.HealthCheckType;
 import software.amazon.awssdk.services.route53.model.Tag;
 import software.amazon.awssdk.services.route53.model.TagResourceType;
 
@@ -74,20 +75,6 @@ class CliFailoverIT {
     }
   }
 
-  private static String httpsCheck(Route53Client r53, String path) {
-    return r53.createHealthCheck(
-            r ->
-                r.callerReference(UUID.randomUUID().toString())
-                    .healthCheckConfig(
-                        c ->
-                            c.type(HealthCheckType.HTTPS)
-                                .fullyQualifiedDomainName("primary.example.com")
-                                .port(443)
-                                .resourcePath(path)))
-        .healthCheck()
-        .id();
-  }
-
   /** Leaves the check as FailoverFunction does: original path in the tag, locked path set. */
   private static void lockAsTheFunctionDoes(Route53Client r53, String id, String original) {
     r53.changeTagsForResource(
@@ -102,17 +89,10 @@ class CliFailoverIT {
     r53.updateHealthCheck(r -> r.healthCheckId(id).resourcePath(LOCKED));
   }
 
-  private static String path(Route53Client r53, String id) {
-    return r53.getHealthCheck(r -> r.healthCheckId(id))
-        .healthCheck()
-        .healthCheckConfig()
-        .resourcePath();
-  }
-
   @Test
   void statusAndFailbackThroughTheJar() throws Exception {
     try (Route53Client r53 = MOTO.route53()) {
-      String id = httpsCheck(r53, "/health");
+      String id = createHttps(r53, "/health");
 
       Run unlocked = jar("status", "--health-check-id", id);
       assertThat(unlocked.code()).as(unlocked.err()).isZero();
@@ -140,20 +120,20 @@ class CliFailoverIT {
           .contains("after:")
           .contains("failback: ResourcePath /health restored from the recorded original");
       assertThat(failback.err()).contains("\"message\":\"failback\"").contains(id);
-      assertThat(path(r53, id)).isEqualTo("/health");
+      assertThat(resourcePath(r53, id)).isEqualTo("/health");
 
       Run refused = jar("failback", "--health-check-id", id);
       assertThat(refused.code()).isEqualTo(1);
       assertThat(refused.err()).contains("error: health check " + id + " is not locked");
       assertThat(refused.out()).contains("current:").contains("locked         no");
-      assertThat(path(r53, id)).isEqualTo("/health");
+      assertThat(resourcePath(r53, id)).isEqualTo("/health");
     }
   }
 
   @Test
   void endpointUrlOptionAndExplicitPath() throws Exception {
     try (Route53Client r53 = MOTO.route53()) {
-      String id = httpsCheck(r53, LOCKED); // locked, nothing recorded
+      String id = createHttps(r53, LOCKED); // locked, nothing recorded
 
       Run noPath =
           jar(
@@ -178,7 +158,7 @@ class CliFailoverIT {
               MOTO.endpoint().toString());
       assertThat(withPath.code()).as(withPath.err()).isZero();
       assertThat(withPath.out()).contains("restored from --path");
-      assertThat(path(r53, id)).isEqualTo("/status");
+      assertThat(resourcePath(r53, id)).isEqualTo("/status");
     }
   }
 
@@ -192,13 +172,7 @@ class CliFailoverIT {
     ObjectNode event = (ObjectNode) json.readTree(source.toFile());
     ObjectNode sns = (ObjectNode) event.get("Records").get(0).get("Sns");
     ObjectNode message = (ObjectNode) json.readTree(sns.get("Message").asText());
-    for (JsonNode dims : message.findValues("Dimensions")) {
-      for (JsonNode d : dims) {
-        if ("HealthCheckId".equals(d.path("name").asText())) {
-          ((ObjectNode) d).put("value", id);
-        }
-      }
-    }
+    SampleEvents.setHealthCheckId(message, id);
     sns.put("Message", json.writeValueAsString(message));
     Path file = dir.resolve(sample);
     json.writeValue(file.toFile(), event);
@@ -208,7 +182,7 @@ class CliFailoverIT {
   @Test
   void invokeFailoverFunctionLocksThenReportsAlreadyLocked(@TempDir Path dir) throws Exception {
     try (Route53Client r53 = MOTO.route53()) {
-      String id = httpsCheck(r53, "/health");
+      String id = createHttps(r53, "/health");
       Path alarm = sampleEvent("sns-alarm-event.json", id, dir);
       Path ok = sampleEvent("sns-ok-event.json", id, dir);
       // AWS_ENDPOINT_URL from --env-vars (SAM's format), not from the process environment
@@ -231,7 +205,7 @@ class CliFailoverIT {
       assertThat(report.path("records").get(0).path("action").asText()).isEqualTo("locked");
       assertThat(report.path("records").get(0).path("oldPath").asText()).isEqualTo("/health");
       assertThat(first.err()).contains("\"action\":\"locked\"");
-      assertThat(path(r53, id)).isEqualTo(LOCKED);
+      assertThat(resourcePath(r53, id)).isEqualTo(LOCKED);
 
       Run second = jar("invoke", "FailoverFunction", "-e", alarm.toString());
       assertThat(second.code()).as(second.err()).isZero();
@@ -241,7 +215,7 @@ class CliFailoverIT {
       Run okRun = jar("invoke", "FailoverFunction", "-e", ok.toString());
       assertThat(okRun.code()).as(okRun.err()).isZero();
       assertThat(new ObjectMapper().readTree(okRun.out()).path("skipped").asInt()).isEqualTo(1);
-      assertThat(path(r53, id)).isEqualTo(LOCKED);
+      assertThat(resourcePath(r53, id)).isEqualTo(LOCKED);
 
       Run status = jar("status", "--health-check-id", id);
       assertThat(status.out()).contains("locked         yes").contains("original path  /health");

@@ -62,17 +62,18 @@ public final class SampleEvents {
 
   /** Sets the value of every dimension named {@code HealthCheckId}, wherever it is. */
   public static SNSEvent withHealthCheckId(SNSEvent event, String healthCheckId) {
-    return editMessage(
-        event,
-        m -> {
-          for (JsonNode dims : m.findValues("Dimensions")) {
-            for (JsonNode d : dims) {
-              if ("HealthCheckId".equals(d.path("name").asText())) {
-                ((ObjectNode) d).put("value", healthCheckId);
-              }
-            }
-          }
-        });
+    return editMessage(event, m -> setHealthCheckId(m, healthCheckId));
+  }
+
+  /** Sets every {@code HealthCheckId} dimension of a parsed alarm notification. */
+  public static void setHealthCheckId(ObjectNode alarmMessage, String healthCheckId) {
+    for (JsonNode dims : alarmMessage.findValues("Dimensions")) {
+      for (JsonNode d : dims) {
+        if ("HealthCheckId".equals(d.path("name").asText())) {
+          ((ObjectNode) d).put("value", healthCheckId);
+        }
+      }
+    }
   }
 
   /** An event whose records are those of {@code events}, in order. */
