@@ -25,6 +25,8 @@ public final class Main implements Runnable {
     CommandLine cl = new CommandLine(new Main());
     // subcommands are registered here, one line each
     cl.addSubcommand(new InvokeCommand());
+    cl.addSubcommand(new StatusCommand());
+    cl.addSubcommand(new FailbackCommand());
     return cl;
   }
 

@@ -1,0 +1,188 @@
+package io.route53failover.failover;
+
+import static io.route53failover.failover.MotoHealthChecks.createHttps;
+import static io.route53failover.failover.MotoHealthChecks.resourcePath;
+import static io.route53failover.failover.MotoHealthChecks.tags;
+import static io.route53failover.failover.MotoHealthChecks.version;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.route53failover.cli.Main;
+import io.route53failover.testing.MotoServer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import picocli.CommandLine;
+import software.amazon.awssdk.services.route53.Route53Client;
+
+/**
+ * FailoverFunction, built by {@code create(env)} with {@code AWS_ENDPOINT_URL}, and the {@code
+ * status}/{@code failback} commands, run in-process through {@link Main#commandLine()}, against a
+ * real moto_server. moto never changes {@code HealthCheckVersion}; version conflicts are tested in
+ * {@code FailoverFaultsIT}.
+ */
+class FailoverMotoIT {
+  @RegisterExtension static final MotoServer MOTO = new MotoServer();
+
+  private static final String LOCKED = FailoverConfig.DEFAULT_FAILED_OVER_PATH;
+
+  /** The SDK's default credential chain reads these first; they keep it off any real source. */
+  @BeforeAll
+  static void dummyCredentials() {
+    System.setProperty("aws.accessKeyId", "testing");
+    System.setProperty("aws.secretAccessKey", "testing");
+  }
+
+  @AfterAll
+  static void clearCredentials() {
+    System.clearProperty("aws.accessKeyId");
+    System.clearProperty("aws.secretAccessKey");
+  }
+
+  private static FailoverFunction function() {
+    return FailoverFunction.create(Map.of("AWS_ENDPOINT_URL", MOTO.endpoint().toString()));
+  }
+
+  private static SNSEvent event(String sample, String healthCheckId) {
+    return SampleEvents.withHealthCheckId(SampleEvents.load(sample), healthCheckId);
+  }
+
+  record Run(int code, String out, String err) {}
+
+  /** Runs a CLI command in-process against the emulator ({@code --endpoint-url}). */
+  private static Run onMoto(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl = Main.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    String[] all =
+        Stream.concat(Arrays.stream(args), Stream.of("--endpoint-url", MOTO.endpoint().toString()))
+            .toArray(String[]::new);
+    int code = cl.execute(all);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void lockDuplicateDeliveryOkEventAndFailback() {
+    try (Route53Client r53 = MOTO.route53()) {
+      String id = createHttps(r53, "/health");
+
+      Run before = onMoto("status", "--health-check-id", id);
+      assertThat(before.code()).isZero();
+      assertThat(before.out())
+          .contains("type           HTTPS")
+          .contains("ResourcePath   /health")
+          .contains("locked         no")
+          .contains("original path  (none recorded)");
+
+      // ALARM: lock
+      FailoverReport first = function().handleRequest(event(SampleEvents.ALARM, id), null);
+      assertThat(first.locked()).isEqualTo(1);
+      assertThat(first.records().get(0).healthCheckId()).isEqualTo(id);
+      assertThat(first.records().get(0).oldPath()).isEqualTo("/health");
+      assertThat(resourcePath(r53, id)).isEqualTo(LOCKED);
+      assertThat(tags(r53, id)).containsEntry(OriginalPathTag.KEY, "/health");
+      long lockedVersion = version(r53, id);
+
+      Run lockedStatus = onMoto("status", "--health-check-id", id);
+      assertThat(lockedStatus.code()).isZero();
+      assertThat(lockedStatus.out())
+          .contains("ResourcePath   " + LOCKED)
+          .contains("locked         yes")
+          .contains("original path  /health (tag " + OriginalPathTag.KEY + ")");
+
+      // the same message again (SNS delivers at least once): nothing changes
+      FailoverReport second = function().handleRequest(event(SampleEvents.ALARM, id), null);
+      assertThat(second.alreadyLocked()).isEqualTo(1);
+      assertThat(second.locked()).isZero();
+      assertThat(resourcePath(r53, id)).isEqualTo(LOCKED);
+      assertThat(version(r53, id)).isEqualTo(lockedVersion);
+      assertThat(tags(r53, id)).containsEntry(OriginalPathTag.KEY, "/health");
+
+      // OK: nothing changes, the lock holds
+      FailoverReport ok = function().handleRequest(event(SampleEvents.OK, id), null);
+      assertThat(ok.skipped()).isEqualTo(1);
+      assertThat(resourcePath(r53, id)).isEqualTo(LOCKED);
+
+      // failback: restores /health, removes the tag, prints before and after
+      Run failback = onMoto("failback", "--health-check-id", id);
+      assertThat(failback.code()).as(failback.err()).isZero();
+      assertThat(failback.out())
+          .contains("before:")
+          .contains("after:")
+          .contains("failback: ResourcePath /health restored from the recorded original");
+      assertThat(failback.out().substring(failback.out().indexOf("after:")))
+          .contains("ResourcePath   /health")
+          .contains("locked         no")
+          .contains("original path  (none recorded)");
+      assertThat(resourcePath(r53, id)).isEqualTo("/health");
+      assertThat(tags(r53, id)).doesNotContainKey(OriginalPathTag.KEY);
+
+      Run after = onMoto("status", "--health-check-id", id);
+      assertThat(after.out()).contains("ResourcePath   /health").contains("locked         no");
+
+      // a second failback is refused: not locked
+      Run again = onMoto("failback", "--health-check-id", id);
+      assertThat(again.code()).isEqualTo(1);
+      assertThat(again.err()).contains("is not locked").contains("nothing changed");
+      assertThat(resourcePath(r53, id)).isEqualTo("/health");
+    }
+  }
+
+  @Test
+  void metricMathAlarmLocksAndStatusJsonSaysSo() throws Exception {
+    try (Route53Client r53 = MOTO.route53()) {
+      String id = createHttps(r53, "/ready");
+
+      FailoverReport report = function().handleRequest(event(SampleEvents.METRIC_MATH, id), null);
+
+      assertThat(report.locked()).isEqualTo(1);
+      Run json = onMoto("status", "--health-check-id", id, "--json");
+      assertThat(json.code()).isZero();
+      JsonNode node = new ObjectMapper().readTree(json.out());
+      assertThat(node.path("locked").asBoolean()).isTrue();
+      assertThat(node.path("resourcePath").asText()).isEqualTo(LOCKED);
+      assertThat(node.path("recordedOriginalPath").asText()).isEqualTo("/ready");
+      assertThat(node.path("type").asText()).isEqualTo("HTTPS");
+    }
+  }
+
+  @Test
+  void failbackWithExplicitPathWhenNothingIsRecorded() {
+    try (Route53Client r53 = MOTO.route53()) {
+      String id = createHttps(r53, LOCKED); // locked by hand, no tag
+
+      Run refused = onMoto("failback", "--health-check-id", id);
+      assertThat(refused.code()).isEqualTo(1);
+      assertThat(refused.err()).contains("no original ResourcePath is recorded").contains("--path");
+      assertThat(resourcePath(r53, id)).isEqualTo(LOCKED);
+
+      Run restored = onMoto("failback", "--health-check-id", id, "--path", "/health");
+      assertThat(restored.code()).as(restored.err()).isZero();
+      assertThat(resourcePath(r53, id)).isEqualTo("/health");
+    }
+  }
+
+  @Test
+  void unknownHealthCheckFailsTheRecordAndTheStatusCommand() {
+    assertThatThrownBy(
+            () -> function().handleRequest(event(SampleEvents.ALARM, "no-such-check"), null))
+        .isInstanceOf(FailoverFailedException.class)
+        .hasMessageContaining("no-such-check")
+        .hasMessageContaining("does not exist");
+
+    Run status = onMoto("status", "--health-check-id", "no-such-check");
+    assertThat(status.code()).isEqualTo(1);
+    assertThat(status.err()).contains("no-such-check").contains("does not exist");
+  }
+}
