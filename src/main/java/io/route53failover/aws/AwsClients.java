@@ -9,11 +9,13 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
-import software.amazon.awssdk.services.route53.Route53Client;
 
 /**
  * The AWS SDK clients, built once per execution environment (lazily, on first use) and shared by
  * every invocation.
+ *
+ * <p>The Route 53 client, which needs more attempts, is built by {@code
+ * io.route53failover.failover.Route53Clients} with the same endpoint rules ({@link #endpoint}).
  *
  * <p>All clients use the JDK's {@code URLConnection} HTTP client, the SDK's standard retry strategy
  * ({@link AwsRetryStrategy#standardRetryStrategy()}: 3 attempts, exponential backoff with jitter,
@@ -52,7 +54,7 @@ public final class AwsClients {
   static final String AWS_DEFAULT_REGION = "AWS_DEFAULT_REGION";
   static final String AWS_ENDPOINT_URL = "AWS_ENDPOINT_URL";
   static final String AWS_ENDPOINT_URL_CLOUDWATCH = "AWS_ENDPOINT_URL_CLOUDWATCH";
-  static final String AWS_ENDPOINT_URL_ROUTE_53 = "AWS_ENDPOINT_URL_ROUTE_53";
+  public static final String AWS_ENDPOINT_URL_ROUTE_53 = "AWS_ENDPOINT_URL_ROUTE_53";
   static final String AWS_IGNORE_CONFIGURED_ENDPOINT_URLS = "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS";
 
   private AwsClients() {}
@@ -62,26 +64,12 @@ public final class AwsClients {
     return CloudWatchHolder.CLIENT;
   }
 
-  /** The shared Route 53 client of this execution environment, built on first use. */
-  public static Route53Client route53() {
-    return Route53Holder.CLIENT;
-  }
-
   /**
    * A new CloudWatch client configured from {@code env} (region and endpoint, see the class
    * comment). The caller owns it.
    */
   public static CloudWatchClient newCloudWatchClient(Map<String, String> env) {
     return configure(CloudWatchClient.builder(), env, AWS_ENDPOINT_URL_CLOUDWATCH, region(env))
-        .build();
-  }
-
-  /**
-   * A new Route 53 client in the global region, with the endpoint from {@code env} (see the class
-   * comment). The caller owns it.
-   */
-  public static Route53Client newRoute53Client(Map<String, String> env) {
-    return configure(Route53Client.builder(), env, AWS_ENDPOINT_URL_ROUTE_53, Region.AWS_GLOBAL)
         .build();
   }
 
@@ -116,8 +104,14 @@ public final class AwsClients {
     return name == null ? null : Region.of(name);
   }
 
-  /** The endpoint {@code env} configures for a service, or null when none. */
-  static URI endpoint(Map<String, String> env, String serviceEndpointVariable) {
+  /**
+   * The endpoint {@code env} configures for a service: {@code serviceEndpointVariable} (for
+   * example {@code AWS_ENDPOINT_URL_ROUTE_53}), else {@code AWS_ENDPOINT_URL}; null when none is
+   * set or {@code AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true}.
+   *
+   * @throws IllegalArgumentException naming the variable when its value is not an absolute URL
+   */
+  public static URI endpoint(Map<String, String> env, String serviceEndpointVariable) {
     if ("true".equalsIgnoreCase(nonBlank(env.get(AWS_IGNORE_CONFIGURED_ENDPOINT_URLS)))) {
       return null;
     }
@@ -148,9 +142,5 @@ public final class AwsClients {
 
   private static final class CloudWatchHolder {
     static final CloudWatchClient CLIENT = newCloudWatchClient(System.getenv());
-  }
-
-  private static final class Route53Holder {
-    static final Route53Client CLIENT = newRoute53Client(System.getenv());
   }
 }

@@ -1,5 +1,6 @@
 package io.route53failover.failover;
 
+import io.route53failover.aws.AwsClients;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
@@ -60,15 +61,15 @@ public final class FailoverFunction implements RequestHandler<SNSEvent, Failover
 
   /**
    * For the CLI's {@code invoke}: configuration from {@code env}. When {@code env} sets {@code
-   * AWS_ENDPOINT_URL}, the Route 53 client uses it as {@code endpointOverride}.
+   * AWS_ENDPOINT_URL_ROUTE_53} or {@code AWS_ENDPOINT_URL}, a new Route 53 client uses it as {@code
+   * endpointOverride}; otherwise the shared client is used.
    *
    * @throws FailoverConfigException naming the variable when the configuration is invalid
    */
   public static FailoverFunction create(Map<String, String> env) {
     FailoverConfig config = FailoverConfig.fromEnvironment(env);
-    String endpoint = env.get(Route53Clients.AWS_ENDPOINT_URL);
     Route53Client client =
-        endpoint == null || endpoint.isBlank()
+        AwsClients.endpoint(env, AwsClients.AWS_ENDPOINT_URL_ROUTE_53) == null
             ? Route53Clients.shared()
             : Route53Clients.create(env);
     return new FailoverFunction(config, client);

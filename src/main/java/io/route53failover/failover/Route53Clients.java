@@ -1,5 +1,6 @@
 package io.route53failover.failover;
 
+import io.route53failover.aws.AwsClients;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -24,9 +25,6 @@ import software.amazon.awssdk.services.route53.Route53ClientBuilder;
  * it is passed as {@code endpointOverride}.
  */
 public final class Route53Clients {
-  /** The SDK's environment variable for a custom endpoint, e.g. a local emulator. */
-  public static final String AWS_ENDPOINT_URL = "AWS_ENDPOINT_URL";
-
   /** Attempts per API call, the first included (the SDK's default for standard mode is 3). */
   public static final int MAX_ATTEMPTS = 6;
 
@@ -50,20 +48,13 @@ public final class Route53Clients {
   }
 
   /**
-   * A new client; {@code endpointOverride} when {@code env} sets {@code AWS_ENDPOINT_URL}.
+   * A new client; {@code endpointOverride} when {@code env} sets {@code AWS_ENDPOINT_URL_ROUTE_53}
+   * or {@code AWS_ENDPOINT_URL} (same rules as {@link AwsClients#endpoint}).
    *
-   * @throws IllegalArgumentException naming {@code AWS_ENDPOINT_URL} when it is not a URI
+   * @throws IllegalArgumentException naming the variable when it is not an absolute URL
    */
   public static Route53Client create(Map<String, String> env) {
-    String endpoint = env.get(AWS_ENDPOINT_URL);
-    if (endpoint == null || endpoint.isBlank()) {
-      return create((URI) null);
-    }
-    try {
-      return create(URI.create(endpoint.strip()));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(AWS_ENDPOINT_URL + ": not a URI: " + endpoint, e);
-    }
+    return create(AwsClients.endpoint(env, AwsClients.AWS_ENDPOINT_URL_ROUTE_53));
   }
 
   /**

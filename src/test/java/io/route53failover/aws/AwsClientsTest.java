@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import io.route53failover.failover.Route53Clients;
 import software.amazon.awssdk.services.route53.Route53Client;
 
 class AwsClientsTest {
@@ -37,18 +38,20 @@ class AwsClientsTest {
             "AWS_ENDPOINT_URL_CLOUDWATCH", "http://127.0.0.1:5001",
             "AWS_ENDPOINT_URL_ROUTE_53", "http://127.0.0.1:5002");
     try (CloudWatchClient cw = AwsClients.newCloudWatchClient(env);
-        Route53Client r53 = AwsClients.newRoute53Client(env)) {
+        Route53Client r53 = Route53Clients.create(env)) {
       assertThat(cw.serviceClientConfiguration().endpointOverride()).contains(URI.create("http://127.0.0.1:5001"));
       assertThat(r53.serviceClientConfiguration().endpointOverride()).contains(URI.create("http://127.0.0.1:5002"));
     }
   }
 
   @Test
-  void route53IsGlobalAndUsesTheSameTimeouts() {
-    try (Route53Client r53 = AwsClients.newRoute53Client(Map.of("AWS_REGION", "eu-west-1"))) {
+  void route53IsGlobalWithRaisedAttempts() {
+    try (Route53Client r53 = Route53Clients.create(Map.of("AWS_REGION", "eu-west-1"))) {
       var config = r53.serviceClientConfiguration();
       assertThat(config.region()).isEqualTo(Region.AWS_GLOBAL);
-      assertThat(config.overrideConfiguration().apiCallTimeout()).contains(AwsClients.API_CALL_TIMEOUT);
+      assertThat(config.overrideConfiguration().apiCallTimeout()).contains(Route53Clients.API_CALL_TIMEOUT);
+      assertThat(config.overrideConfiguration().retryStrategy().get().maxAttempts())
+          .isEqualTo(Route53Clients.MAX_ATTEMPTS);
     }
   }
 
