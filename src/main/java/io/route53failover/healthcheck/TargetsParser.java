@@ -16,6 +16,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -50,20 +51,7 @@ final class TargetsParser {
   private static final int MAX_HOST_LENGTH = 255;
   private static final int MAX_URL_LENGTH = 2_048;
 
-  private static final Set<String> TCP_FIELDS =
-      Set.of("name", "type", "host", "port", "timeoutMs", "metricName");
-  private static final Set<String> HTTP_FIELDS =
-      Set.of("name", "type", "url", "timeoutMs", "expectedStatus", "expectedBody", "metricName");
-  private static final Set<String> HTTPS_FIELDS =
-      Set.of(
-          "name",
-          "type",
-          "url",
-          "timeoutMs",
-          "expectedStatus",
-          "expectedBody",
-          "tlsVerify",
-          "metricName");
+  /** Every field, in the order the error message lists them. */
   private static final List<String> ALL_FIELDS =
       List.of(
           "name",
@@ -76,6 +64,13 @@ final class TargetsParser {
           "expectedBody",
           "tlsVerify",
           "metricName");
+
+  private static final Set<String> COMMON_FIELDS =
+      Set.of("name", "type", "timeoutMs", "metricName");
+  private static final Set<String> TCP_FIELDS = union(COMMON_FIELDS, "host", "port");
+  private static final Set<String> HTTP_FIELDS =
+      union(COMMON_FIELDS, "url", "expectedStatus", "expectedBody");
+  private static final Set<String> HTTPS_FIELDS = union(HTTP_FIELDS, "tlsVerify");
   private static final Map<String, Set<String>> FIELDS_BY_TYPE =
       Map.of("tcp", TCP_FIELDS, "http", HTTP_FIELDS, "https", HTTPS_FIELDS);
 
@@ -93,6 +88,12 @@ final class TargetsParser {
           .build();
 
   private TargetsParser() {}
+
+  private static Set<String> union(Set<String> fields, String... more) {
+    Set<String> all = new HashSet<>(fields);
+    all.addAll(List.of(more));
+    return Set.copyOf(all);
+  }
 
   /**
    * Parses {@code json}, the value of {@code TARGETS}.

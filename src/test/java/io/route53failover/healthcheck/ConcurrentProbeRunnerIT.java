@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,8 @@ import mockwebserver3.SocketEffect;
 import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The runner end to end with the real probers, against real servers on 127.0.0.1. */
 class ConcurrentProbeRunnerIT {
@@ -175,73 +178,56 @@ class ConcurrentProbeRunnerIT {
     assertThat(second).containsExactly(ProbeResult.unhealthy("web", null, "refused"));
   }
 
-  /**
-   * The sanity figure for the report: many black-holed targets cost about one timeout per wave of
-   * {@value ConcurrentProbeRunner#MAX_OPEN_SOCKETS}, not one per target.
-   */
-  @Test
-  void threeHundredBlackHoledTargetsTakeTwoTimeoutsNotThreeHundred() throws IOException {
+  /** A run's results and its wall time in milliseconds. */
+  record TimedRun(List<ProbeResult> results, long elapsedMs) {}
+
+  /** Probes {@code count} targets on one black-holed port, timeoutMs 2000, and times the run. */
+  static TimedRun probeBlackHoled(int count, Duration budget, String label) throws IOException {
     try (BlackHolePort hole = new BlackHolePort()) {
       List<Target> targets =
-          IntStream.range(0, 300)
+          IntStream.range(0, count)
               .mapToObj(i -> (Target) tcp("bh" + i, "127.0.0.1", hole.port(), 2000))
               .toList();
       long start = System.nanoTime();
 
-      List<ProbeResult> results =
-          runner(List.of()).probeAll(targets, Instant.now().plusSeconds(30));
-
-      long elapsedMs = millisSince(start);
-      System.out.printf(
-          "300 black-holed TCP targets, timeoutMs 2000, at most %d in flight: %d ms%n",
-          ConcurrentProbeRunner.MAX_OPEN_SOCKETS, elapsedMs);
-      assertThat(results).hasSize(300).allSatisfy(r -> assertThat(r.reason()).isEqualTo("timeout"));
-      // 300 > 256: two waves of one timeout each; sequential probing would take 600 s
-      assertThat(elapsedMs).isBetween(3_900L, 10_000L);
-    }
-  }
-
-  @Test
-  void twoHundredFiftySixBlackHoledTargetsTakeOneTimeout() throws IOException {
-    try (BlackHolePort hole = new BlackHolePort()) {
-      List<Target> targets =
-          IntStream.range(0, 256)
-              .mapToObj(i -> (Target) tcp("bh" + i, "127.0.0.1", hole.port(), 2000))
-              .toList();
-      long start = System.nanoTime();
-
-      List<ProbeResult> results =
-          runner(List.of()).probeAll(targets, Instant.now().plusSeconds(30));
-
-      long elapsedMs = millisSince(start);
-      System.out.printf("256 black-holed TCP targets, timeoutMs 2000: %d ms%n", elapsedMs);
-      assertThat(results).allSatisfy(r -> assertThat(r.reason()).isEqualTo("timeout"));
-      assertThat(elapsedMs).isBetween(1_900L, 5_000L);
-    }
-  }
-
-  @Test
-  void deadlineShorterThanTheTimeoutsCutsTheRunShort() throws IOException {
-    try (BlackHolePort hole = new BlackHolePort()) {
-      List<Target> targets =
-          IntStream.range(0, 300)
-              .mapToObj(i -> (Target) tcp("bh" + i, "127.0.0.1", hole.port(), 2000))
-              .toList();
-      long start = System.nanoTime();
-
-      List<ProbeResult> results =
-          runner(List.of()).probeAll(targets, Instant.now().plusMillis(1_000));
+      List<ProbeResult> results = runner(List.of()).probeAll(targets, Instant.now().plus(budget));
 
       long elapsedMs = millisSince(start);
       Map<String, Long> byReason =
           results.stream()
               .collect(Collectors.groupingBy(ProbeResult::reason, Collectors.counting()));
-      System.out.printf("300 black-holed targets, 1 s deadline: %d ms, %s%n", elapsedMs, byReason);
-      assertThat(results).hasSize(300).noneMatch(ProbeResult::healthy);
-      assertThat(byReason.keySet()).isSubsetOf("timeout", "deadline");
-      assertThat(byReason.get("deadline"))
-          .isGreaterThanOrEqualTo(44L); // no slot for these before the end
-      assertThat(elapsedMs).isBetween(900L, 2_000L);
+      System.out.printf(
+          "%d black-holed TCP targets, timeoutMs 2000, %s, at most %d in flight: %d ms, %s%n",
+          count, label, ConcurrentProbeRunner.MAX_OPEN_SOCKETS, elapsedMs, byReason);
+      return new TimedRun(results, elapsedMs);
     }
+  }
+
+  /**
+   * The sanity figure for the report: black-holed targets cost one timeout per wave of {@value
+   * ConcurrentProbeRunner#MAX_OPEN_SOCKETS}, not one per target (300 in sequence would take 600 s).
+   */
+  @ParameterizedTest(name = "{0} black-holed targets take {1} timeout(s)")
+  @CsvSource({"256, 1", "300, 2"})
+  void blackHoledTargetsTakeOneTimeoutPerWave(int count, int waves) throws IOException {
+    TimedRun run = probeBlackHoled(count, Duration.ofSeconds(30), "30 s deadline");
+
+    assertThat(run.results())
+        .hasSize(count)
+        .allSatisfy(r -> assertThat(r.reason()).isEqualTo("timeout"));
+    assertThat(run.elapsedMs()).isBetween(waves * 2_000L - 100, waves * 2_000L + 4_000);
+  }
+
+  @Test
+  void deadlineShorterThanTheTimeoutsCutsTheRunShort() throws IOException {
+    TimedRun run = probeBlackHoled(300, Duration.ofMillis(1_000), "1 s deadline");
+
+    Map<String, Long> byReason =
+        run.results().stream()
+            .collect(Collectors.groupingBy(ProbeResult::reason, Collectors.counting()));
+    assertThat(run.results()).hasSize(300).noneMatch(ProbeResult::healthy);
+    assertThat(byReason.keySet()).isSubsetOf("timeout", "deadline");
+    assertThat(byReason.get("deadline")).isGreaterThanOrEqualTo(44L); // never got a slot
+    assertThat(run.elapsedMs()).isBetween(900L, 2_000L);
   }
 }
