@@ -338,6 +338,39 @@ class SamTranslationIT {
             "RecordName");
   }
 
+  // ---------------------------------------------------------------- samconfig.toml
+
+  @Test
+  void samconfigDeploysWithTheCapabilitiesTheTranslatedStackNeeds() throws Exception {
+    Path python = TemplateTools.requireSamTranslator();
+    Result parsed =
+        TemplateTools.run(
+            Duration.ofSeconds(60),
+            List.of(
+                python.toString(),
+                "-c",
+                "import json,sys,tomllib\nprint(json.dumps(tomllib.load(open(sys.argv[1],'rb'))))",
+                TemplateTools.basedir().resolve("samconfig.toml").toString()));
+    assertThat(parsed.exitCode()).as(parsed.output()).isZero();
+    JsonNode config = TemplateTools.JSON.readTree(parsed.output());
+    JsonNode deploy = config.at("/default/deploy/parameters");
+
+    List<String> capabilities = List.of(deploy.path("capabilities").asText().split("\\s+"));
+    boolean createsRoles = false;
+    boolean namesRoles = false;
+    for (JsonNode r : resources) {
+      if (r.get("Type").asText().equals("AWS::IAM::Role")) {
+        createsRoles = true;
+        namesRoles |= !r.at("/Properties/RoleName").isMissingNode();
+      }
+    }
+    assertThat(createsRoles).isTrue();
+    assertThat(capabilities).contains(namesRoles ? "CAPABILITY_NAMED_IAM" : "CAPABILITY_IAM");
+    assertThat(deploy.path("resolve_s3").asBoolean()).as("SAM manages the artifact bucket").isTrue();
+    assertThat(deploy.path("confirm_changeset").asBoolean()).isTrue();
+    assertThat(config.at("/default/global/parameters/stack_name").asText()).isNotBlank();
+  }
+
   // ---------------------------------------------------------------- the gate itself
 
   @Test
