@@ -24,6 +24,9 @@ public final class Main implements Runnable {
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
     // subcommands are registered here, one line each
+    cl.addSubcommand(new InvokeCommand());
+    cl.addSubcommand(new StatusCommand());
+    cl.addSubcommand(new FailbackCommand());
     return cl;
   }
 

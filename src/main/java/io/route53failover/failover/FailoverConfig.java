@@ -1,9 +1,24 @@
 package io.route53failover.failover;
 
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
-/** FailoverFunction's configuration, read once from the environment and validated at start-up. */
-public final class FailoverConfig {
+/**
+ * FailoverFunction's configuration, read once from the environment and validated at start-up.
+ *
+ * @param primaryHealthCheckId the health check to lock when an alarm carries no {@code
+ *     HealthCheckId} dimension ({@code PRIMARY_HEALTH_CHECK_ID}), or {@code null} when unset
+ * @param allowedHealthCheckIds the only health checks the function may lock ({@code
+ *     ALLOWED_HEALTH_CHECK_IDS}, comma-separated); empty means no restriction
+ * @param failedOverPath the {@code ResourcePath} that marks a health check as locked ({@code
+ *     FAILED_OVER_PATH}, default {@value #DEFAULT_FAILED_OVER_PATH}); it must never answer 2xx/3xx
+ */
+public record FailoverConfig(
+    String primaryHealthCheckId, Set<String> allowedHealthCheckIds, String failedOverPath) {
 
   public static final String PRIMARY_HEALTH_CHECK_ID = "PRIMARY_HEALTH_CHECK_ID";
   public static final String ALLOWED_HEALTH_CHECK_IDS = "ALLOWED_HEALTH_CHECK_IDS";
@@ -15,5 +30,84 @@ public final class FailoverConfig {
 
   public static final String DEFAULT_FAILED_OVER_PATH = "/lb-check-failed-over";
 
-  private FailoverConfig() {}
+  /** The longest health check id Route 53 issues, in characters (see Route 53 API GetHealthCheck). */
+  static final int MAX_HEALTH_CHECK_ID_LENGTH = 64;
+
+  /**
+   * Validates the values.
+   *
+   * @throws FailoverConfigException naming the variable when a value is invalid, or when {@code
+   *     PRIMARY_HEALTH_CHECK_ID} is not among {@code ALLOWED_HEALTH_CHECK_IDS}
+   */
+  public FailoverConfig {
+    allowedHealthCheckIds = Set.copyOf(new LinkedHashSet<>(allowedHealthCheckIds));
+    for (String id : allowedHealthCheckIds) {
+      checkId(ALLOWED_HEALTH_CHECK_IDS, id);
+    }
+    if (primaryHealthCheckId != null) {
+      checkId(PRIMARY_HEALTH_CHECK_ID, primaryHealthCheckId);
+      if (!allowedHealthCheckIds.isEmpty() && !allowedHealthCheckIds.contains(primaryHealthCheckId)) {
+        throw new FailoverConfigException(
+            PRIMARY_HEALTH_CHECK_ID,
+            "\"" + primaryHealthCheckId + "\" is not in " + ALLOWED_HEALTH_CHECK_IDS
+                + " " + allowedHealthCheckIds);
+      }
+    }
+    Optional<String> pathProblem = ResourcePath.problem(failedOverPath);
+    if (pathProblem.isPresent()) {
+      throw new FailoverConfigException(FAILED_OVER_PATH, pathProblem.get());
+    }
+  }
+
+  /**
+   * Reads and validates the configuration. Unset and blank variables take their defaults; in {@code
+   * ALLOWED_HEALTH_CHECK_IDS} spaces around ids and empty entries are ignored.
+   *
+   * @param env the environment, usually {@link System#getenv()}
+   * @throws FailoverConfigException naming the variable of the first problem found
+   */
+  public static FailoverConfig fromEnvironment(Map<String, String> env) {
+    String primary = blankToNull(env.get(PRIMARY_HEALTH_CHECK_ID));
+    String allowed = blankToNull(env.get(ALLOWED_HEALTH_CHECK_IDS));
+    Set<String> allowedIds = new LinkedHashSet<>();
+    if (allowed != null) {
+      Arrays.stream(allowed.split(","))
+          .map(String::strip)
+          .filter(s -> !s.isEmpty())
+          .forEach(allowedIds::add);
+    }
+    String path = blankToNull(env.get(FAILED_OVER_PATH));
+    return new FailoverConfig(
+        primary, allowedIds, path == null ? DEFAULT_FAILED_OVER_PATH : path);
+  }
+
+  /** Whether the function may lock {@code healthCheckId}. */
+  public boolean allows(String healthCheckId) {
+    return allowedHealthCheckIds.isEmpty() || allowedHealthCheckIds.contains(healthCheckId);
+  }
+
+  /** The fallback health check id, if {@code PRIMARY_HEALTH_CHECK_ID} is set. */
+  public Optional<String> primary() {
+    return Optional.ofNullable(primaryHealthCheckId);
+  }
+
+  private static void checkId(String variable, String id) {
+    if (id.isEmpty()) {
+      throw new FailoverConfigException(variable, "health check id must not be empty");
+    }
+    if (id.length() > MAX_HEALTH_CHECK_ID_LENGTH) {
+      throw new FailoverConfigException(
+          variable,
+          "health check id \"" + id + "\" is longer than " + MAX_HEALTH_CHECK_ID_LENGTH
+              + " characters");
+    }
+    if (id.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+      throw new FailoverConfigException(
+          variable, "health check id \"" + id + "\" contains whitespace or control characters");
+    }
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
 }

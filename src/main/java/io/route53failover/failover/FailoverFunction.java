@@ -3,27 +3,174 @@ package io.route53failover.failover;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import io.route53failover.logging.LogEvent;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import software.amazon.awssdk.services.route53.Route53Client;
 
 /**
- * Locks the primary's Route 53 health check when its CloudWatch alarm goes to ALARM.
+ * Locks the primary's Route 53 health check when its CloudWatch alarm goes to ALARM (see {@link
+ * HealthCheckLock}). Subscribed to the alarm's SNS topic.
  *
- * <p>Placeholder: not yet written.
+ * <p>For each SNS record: parse {@code Sns.Message} as a CloudWatch alarm notification; skip any
+ * state but {@code ALARM} ({@code skipped-state}); take the health check from the {@code
+ * HealthCheckId} dimension, else {@code PRIMARY_HEALTH_CHECK_ID}; leave alone health checks outside
+ * {@code ALLOWED_HEALTH_CHECK_IDS} ({@code refused-not-allowed}: logged as an error, not retried,
+ * since a retry cannot make a forged or misrouted message acceptable); lock ({@code locked} or
+ * {@code already-locked}). Each record gets one log line and one entry in the returned {@link
+ * FailoverReport}.
+ *
+ * <p>Records that cannot be handled (unparseable message, no health check id, wrong health check
+ * type, Route 53 errors that outlast the SDK's retries) are {@code failed}. All records are tried;
+ * then, if any failed, the invocation throws {@link FailoverFailedException} naming their SNS {@code
+ * MessageId}s, so Lambda retries the event and finally hands it to the on-failure destination.
  */
-public final class FailoverFunction implements RequestHandler<SNSEvent, Object> {
+public final class FailoverFunction implements RequestHandler<SNSEvent, FailoverReport> {
+  private static final Logger LOG = LogManager.getLogger(FailoverFunction.class);
 
-  /** For Lambda: configuration from {@link System#getenv()}. */
+  private final FailoverConfig config;
+  private final HealthCheckLock lock;
+
+  /**
+   * For Lambda: configuration from {@link System#getenv()}, the shared Route 53 client.
+   *
+   * @throws FailoverConfigException naming the variable when the configuration is invalid
+   */
   public FailoverFunction() {
-    throw new UnsupportedOperationException("not yet written");
+    this(FailoverConfig.fromEnvironment(System.getenv()), Route53Clients.shared());
   }
 
-  /** For the CLI's {@code invoke}: configuration from {@code env} (which may set AWS_ENDPOINT_URL). */
+  FailoverFunction(FailoverConfig config, Route53Client route53) {
+    this(config, new Route53HealthCheckStore(route53));
+  }
+
+  FailoverFunction(FailoverConfig config, HealthCheckStore store) {
+    this(config, new HealthCheckLock(store, config.failedOverPath()));
+  }
+
+  FailoverFunction(FailoverConfig config, HealthCheckLock lock) {
+    this.config = config;
+    this.lock = lock;
+  }
+
+  /**
+   * For the CLI's {@code invoke}: configuration from {@code env}. When {@code env} sets {@code
+   * AWS_ENDPOINT_URL}, the Route 53 client uses it as {@code endpointOverride}.
+   *
+   * @throws FailoverConfigException naming the variable when the configuration is invalid
+   */
   public static FailoverFunction create(Map<String, String> env) {
-    throw new UnsupportedOperationException("not yet written");
+    FailoverConfig config = FailoverConfig.fromEnvironment(env);
+    String endpoint = env.get(Route53Clients.AWS_ENDPOINT_URL);
+    Route53Client client =
+        endpoint == null || endpoint.isBlank()
+            ? Route53Clients.shared()
+            : Route53Clients.create(env);
+    return new FailoverFunction(config, client);
   }
 
+  /**
+   * @return one entry per record, and counts
+   * @throws FailoverFailedException after all records were tried, when any failed
+   */
   @Override
-  public Object handleRequest(SNSEvent event, Context context) {
-    throw new UnsupportedOperationException("not yet written");
+  public FailoverReport handleRequest(SNSEvent event, Context context) {
+    List<SNSEvent.SNSRecord> records =
+        event == null || event.getRecords() == null ? List.of() : event.getRecords();
+    List<FailoverReport.RecordOutcome> outcomes = new ArrayList<>(records.size());
+    for (int i = 0; i < records.size(); i++) {
+      FailoverReport.RecordOutcome outcome = handle(records.get(i), i);
+      log(outcome);
+      outcomes.add(outcome);
+    }
+    FailoverReport report = FailoverReport.of(outcomes);
+    if (report.failed() > 0) {
+      throw new FailoverFailedException(report);
+    }
+    return report;
+  }
+
+  private FailoverReport.RecordOutcome handle(SNSEvent.SNSRecord record, int index) {
+    SNSEvent.SNS sns = record == null ? null : record.getSNS();
+    if (sns == null) {
+      return new Outcome(null).failed("record " + index + " has no Sns object");
+    }
+    Outcome o = new Outcome(sns.getMessageId());
+    try {
+      AlarmNotification n = AlarmNotification.parse(sns.getMessageId(), sns.getMessage());
+      o.alarmName = n.alarmName();
+      o.newState = n.newStateValue();
+      if (!n.isAlarm()) {
+        return o.done(FailoverAction.SKIPPED_STATE);
+      }
+      o.healthCheckId = n.healthCheckId(sns.getMessageId(), config.primary());
+      if (!config.allows(o.healthCheckId)) {
+        o.error =
+            "health check " + o.healthCheckId + " is not in "
+                + FailoverConfig.ALLOWED_HEALTH_CHECK_IDS + "; left alone";
+        return o.done(FailoverAction.REFUSED_NOT_ALLOWED);
+      }
+      LockResult r = lock.lock(o.healthCheckId);
+      o.oldPath = r.oldPath();
+      o.newPath = r.newPath();
+      o.warning = r.warning();
+      return o.done(
+          r.outcome() == LockResult.Outcome.LOCKED
+              ? FailoverAction.LOCKED
+              : FailoverAction.ALREADY_LOCKED);
+    } catch (RuntimeException e) {
+      return o.failed(Route53HealthCheckStore.describe(e));
+    }
+  }
+
+  private static void log(FailoverReport.RecordOutcome o) {
+    Level level =
+        switch (o.action()) {
+          case "failed", "refused-not-allowed" -> Level.ERROR;
+          default -> o.warning() == null ? Level.INFO : Level.ERROR;
+        };
+    LOG.log(
+        level,
+        LogEvent.of("failover " + o.action())
+            .with("action", o.action())
+            .with("messageId", o.messageId())
+            .with("alarmName", o.alarmName())
+            .with("newState", o.newState())
+            .with("healthCheckId", o.healthCheckId())
+            .with("oldPath", o.oldPath())
+            .with("newPath", o.newPath())
+            .with("warning", o.warning())
+            .with("error", o.error()));
+  }
+
+  /** The fields of one outcome, filled as the record is handled. */
+  private static final class Outcome {
+    final String messageId;
+    String alarmName;
+    String newState;
+    String healthCheckId;
+    String oldPath;
+    String newPath;
+    String warning;
+    String error;
+
+    Outcome(String messageId) {
+      this.messageId = messageId;
+    }
+
+    FailoverReport.RecordOutcome done(FailoverAction action) {
+      return new FailoverReport.RecordOutcome(
+          messageId, alarmName, newState, healthCheckId, oldPath, newPath, action.label(), warning,
+          error);
+    }
+
+    FailoverReport.RecordOutcome failed(String error) {
+      this.error = error;
+      return done(FailoverAction.FAILED);
+    }
   }
 }

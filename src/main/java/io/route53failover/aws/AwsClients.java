@@ -1,0 +1,156 @@
+package io.route53failover.aws;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.route53.Route53Client;
+
+/**
+ * The AWS SDK clients, built once per execution environment (lazily, on first use) and shared by
+ * every invocation.
+ *
+ * <p>All clients use the JDK's {@code URLConnection} HTTP client, the SDK's standard retry strategy
+ * ({@link AwsRetryStrategy#standardRetryStrategy()}: 3 attempts, exponential backoff with jitter,
+ * throttling-aware) and explicit timeouts sized for a function that runs every minute:
+ *
+ * <ul>
+ *   <li>{@link #CONNECT_TIMEOUT} 2 s: a regional endpoint (or a VPC endpoint) connects in
+ *       milliseconds; longer means it is unreachable and a retry is the better bet.
+ *   <li>{@link #API_CALL_ATTEMPT_TIMEOUT} 3 s per attempt: PutMetricData and the Route 53 calls
+ *       answer well under a second.
+ *   <li>{@link #API_CALL_TIMEOUT} 10 s for a whole call with its retries: three attempts with
+ *       their backoff fit, and the call still ends long before the next scheduled run one minute
+ *       later. HealthCheckFunction reserves this time (plus a margin) for publishing when it
+ *       computes its probing deadline.
+ * </ul>
+ *
+ * <p>Region: {@code AWS_REGION} (set by Lambda), else {@code AWS_DEFAULT_REGION}, else the SDK's
+ * default chain. Route 53 is global ({@link Region#AWS_GLOBAL}). Endpoint: the SDK itself honours
+ * {@code AWS_ENDPOINT_URL} and {@code AWS_ENDPOINT_URL_<SERVICE>} from the process environment;
+ * when the given map sets them (for example the CLI's {@code --env-vars} file), they are passed as
+ * {@code endpointOverride}, service-specific first, unless {@code
+ * AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true}. Credentials come from the SDK's default chain.
+ */
+public final class AwsClients {
+
+  /** Bound on establishing a TCP connection to an AWS endpoint. */
+  public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
+  /** Bound on one HTTP attempt of an API call. */
+  public static final Duration API_CALL_ATTEMPT_TIMEOUT = Duration.ofSeconds(3);
+
+  /** Bound on a whole API call, retries included. */
+  public static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(10);
+
+  static final String AWS_REGION = "AWS_REGION";
+  static final String AWS_DEFAULT_REGION = "AWS_DEFAULT_REGION";
+  static final String AWS_ENDPOINT_URL = "AWS_ENDPOINT_URL";
+  static final String AWS_ENDPOINT_URL_CLOUDWATCH = "AWS_ENDPOINT_URL_CLOUDWATCH";
+  static final String AWS_ENDPOINT_URL_ROUTE_53 = "AWS_ENDPOINT_URL_ROUTE_53";
+  static final String AWS_IGNORE_CONFIGURED_ENDPOINT_URLS = "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS";
+
+  private AwsClients() {}
+
+  /** The shared CloudWatch client of this execution environment, built on first use. */
+  public static CloudWatchClient cloudWatch() {
+    return CloudWatchHolder.CLIENT;
+  }
+
+  /** The shared Route 53 client of this execution environment, built on first use. */
+  public static Route53Client route53() {
+    return Route53Holder.CLIENT;
+  }
+
+  /**
+   * A new CloudWatch client configured from {@code env} (region and endpoint, see the class
+   * comment). The caller owns it.
+   */
+  public static CloudWatchClient newCloudWatchClient(Map<String, String> env) {
+    return configure(CloudWatchClient.builder(), env, AWS_ENDPOINT_URL_CLOUDWATCH, region(env))
+        .build();
+  }
+
+  /**
+   * A new Route 53 client in the global region, with the endpoint from {@code env} (see the class
+   * comment). The caller owns it.
+   */
+  public static Route53Client newRoute53Client(Map<String, String> env) {
+    return configure(Route53Client.builder(), env, AWS_ENDPOINT_URL_ROUTE_53, Region.AWS_GLOBAL)
+        .build();
+  }
+
+  private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(
+      B builder, Map<String, String> env, String serviceEndpointVariable, Region region) {
+    builder
+        .httpClientBuilder(
+            UrlConnectionHttpClient.builder()
+                .connectionTimeout(CONNECT_TIMEOUT)
+                .socketTimeout(API_CALL_ATTEMPT_TIMEOUT))
+        .overrideConfiguration(
+            o ->
+                o.retryStrategy(AwsRetryStrategy.standardRetryStrategy())
+                    .apiCallTimeout(API_CALL_TIMEOUT)
+                    .apiCallAttemptTimeout(API_CALL_ATTEMPT_TIMEOUT));
+    if (region != null) {
+      builder.region(region);
+    }
+    URI endpoint = endpoint(env, serviceEndpointVariable);
+    if (endpoint != null) {
+      builder.endpointOverride(endpoint);
+    }
+    return builder;
+  }
+
+  /** The region from {@code AWS_REGION} or {@code AWS_DEFAULT_REGION}, or null for the SDK chain. */
+  static Region region(Map<String, String> env) {
+    String name = nonBlank(env.get(AWS_REGION));
+    if (name == null) {
+      name = nonBlank(env.get(AWS_DEFAULT_REGION));
+    }
+    return name == null ? null : Region.of(name);
+  }
+
+  /** The endpoint {@code env} configures for a service, or null when none. */
+  static URI endpoint(Map<String, String> env, String serviceEndpointVariable) {
+    if ("true".equalsIgnoreCase(nonBlank(env.get(AWS_IGNORE_CONFIGURED_ENDPOINT_URLS)))) {
+      return null;
+    }
+    String variable =
+        nonBlank(env.get(serviceEndpointVariable)) != null
+            ? serviceEndpointVariable
+            : AWS_ENDPOINT_URL;
+    String url = nonBlank(env.get(variable));
+    if (url == null) {
+      return null;
+    }
+    URI uri;
+    try {
+      uri = URI.create(url);
+    } catch (IllegalArgumentException e) {
+      uri = null;
+    }
+    if (uri == null || uri.getScheme() == null || uri.getHost() == null) {
+      throw new IllegalArgumentException(
+          variable + ": must be an absolute URL such as http://127.0.0.1:5000, was \"" + url + "\"");
+    }
+    return uri;
+  }
+
+  private static String nonBlank(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  private static final class CloudWatchHolder {
+    static final CloudWatchClient CLIENT = newCloudWatchClient(System.getenv());
+  }
+
+  private static final class Route53Holder {
+    static final Route53Client CLIENT = newRoute53Client(System.getenv());
+  }
+}

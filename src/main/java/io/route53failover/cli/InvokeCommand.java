@@ -1,0 +1,291 @@
+package io.route53failover.cli;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.route53failover.cli.EnvVarsFile.EnvVarsFileException;
+import io.route53failover.failover.FailoverFunction;
+import io.route53failover.healthcheck.HealthCheckFunction;
+import io.route53failover.metrics.DryRunMetricPublisher;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code invoke <FunctionName> -e event.json [--env-vars FILE] [--dry-run]}: runs a function's
+ * handler in this process the way {@code sam local invoke} runs it in a container, without Docker.
+ *
+ * <p>The event is deserialized with the Lambda runtime's own serializers; {@code --env-vars} takes
+ * SAM's file format and is merged over the process environment; the handler's JSON response goes to
+ * stdout and logs to stderr. When the handler fails (or times out), stdout gets the error as Lambda
+ * reports it ({@code errorMessage}, {@code errorType}, {@code stackTrace}) and the exit code is 1.
+ * Usage errors (unknown function, unreadable event or env-vars file) exit with 2.
+ */
+@Command(
+    name = "invoke",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Invokes a function locally, like `sam local invoke` but without Docker.",
+      "The response goes to stdout, logs to stderr; exit code 1 when the function fails."
+    })
+public final class InvokeCommand implements Callable<Integer> {
+  static final String HEALTH_CHECK_FUNCTION = "HealthCheckFunction";
+  static final String FAILOVER_FUNCTION = "FailoverFunction";
+
+  static final int OK = 0;
+  static final int FAILED = 1;
+  static final int USAGE = 2;
+
+  /**
+   * A function the CLI can invoke: its event type and how to build its handler from the merged
+   * environment and the dry-run output (null without {@code --dry-run}).
+   */
+  record LocalFunction(
+      Class<?> eventType,
+      BiFunction<Map<String, String>, PrintStream, FunctionHandler> factory,
+      boolean supportsDryRun) {}
+
+  /** A handler with its event type erased. */
+  @FunctionalInterface
+  interface FunctionHandler {
+    Object handle(Object event, Context context);
+  }
+
+  /** The functions of this project, by logical ID (as in template.yaml). */
+  static final Map<String, LocalFunction> FUNCTIONS =
+      Map.of(
+          HEALTH_CHECK_FUNCTION,
+          new LocalFunction(
+              ScheduledEvent.class,
+              (env, dryRunOut) -> {
+                HealthCheckFunction f =
+                    HealthCheckFunction.create(
+                        env, dryRunOut == null ? null : new DryRunMetricPublisher(dryRunOut));
+                return (event, context) -> f.handleRequest((ScheduledEvent) event, context);
+              },
+              true),
+          FAILOVER_FUNCTION,
+          new LocalFunction(
+              SNSEvent.class,
+              (env, dryRunOut) -> {
+                FailoverFunction f = FailoverFunction.create(env);
+                return (event, context) -> f.handleRequest((SNSEvent) event, context);
+              },
+              false));
+
+  @Parameters(
+      index = "0",
+      paramLabel = "FUNCTION",
+      description = "Logical ID of the function: HealthCheckFunction or FailoverFunction.")
+  String functionName;
+
+  @Option(
+      names = {"-e", "--event"},
+      paramLabel = "FILE",
+      description = "JSON file with the event, or - for stdin. Default: an empty event {}.")
+  String eventFile;
+
+  @Option(
+      names = {"-n", "--env-vars"},
+      paramLabel = "FILE",
+      description =
+          "JSON file with environment variables in SAM's format: {\"<FunctionName>\": {\"NAME\":"
+              + " \"value\"}}; a \"Parameters\" section applies to all functions.")
+  Path envVarsFile;
+
+  @Option(
+      names = "--dry-run",
+      description =
+          "HealthCheckFunction only: print the PutMetricData requests to stderr instead of sending"
+              + " them. Needs no AWS account.")
+  boolean dryRun;
+
+  @Option(
+      names = "--timeout-seconds",
+      defaultValue = "60",
+      paramLabel = "SECONDS",
+      description = "The function's timeout, 1-900 (default: ${DEFAULT-VALUE}).")
+  int timeoutSeconds;
+
+  private final PrintStream out;
+  private final PrintStream err;
+  private final InputStream in;
+  private final Map<String, String> processEnv;
+  private final Map<String, LocalFunction> functions;
+
+  /** This project's functions; reads stdin and the process environment; writes to stdout and stderr. */
+  public InvokeCommand() {
+    this(System.out, System.err, System.in, System.getenv(), FUNCTIONS);
+  }
+
+  InvokeCommand(
+      PrintStream out,
+      PrintStream err,
+      InputStream in,
+      Map<String, String> processEnv,
+      Map<String, LocalFunction> functions) {
+    this.out = out;
+    this.err = err;
+    this.in = in;
+    this.processEnv = processEnv;
+    this.functions = functions;
+  }
+
+  @Override
+  public Integer call() {
+    LocalFunction function = functions.get(functionName);
+    if (function == null) {
+      return usage(
+          "unknown function \"" + functionName + "\"; known functions: "
+              + String.join(", ", functions.keySet().stream().sorted().toList()));
+    }
+    if (dryRun && !function.supportsDryRun()) {
+      return usage("--dry-run is not supported for " + functionName);
+    }
+    if (timeoutSeconds < 1 || timeoutSeconds > 900) {
+      return usage("--timeout-seconds must be 1-900 (Lambda's range), was " + timeoutSeconds);
+    }
+    Map<String, String> env = new HashMap<>(processEnv);
+    Object event;
+    try {
+      if (envVarsFile != null) {
+        env.putAll(EnvVarsFile.read(envVarsFile, functionName));
+      }
+      event = readEvent(function.eventType());
+    } catch (EnvVarsFileException | InvalidEventException e) {
+      return usage(e.getMessage());
+    }
+
+    FunctionHandler handler;
+    try {
+      handler = function.factory().apply(env, dryRun ? err : null);
+    } catch (RuntimeException e) {
+      printError(e);
+      return FAILED;
+    }
+    String region = env.getOrDefault("AWS_REGION", "us-east-1");
+    Duration timeout = Duration.ofSeconds(timeoutSeconds);
+    LocalContext context = new LocalContext(functionName, region, timeout, System::nanoTime, err);
+    FutureTask<Object> invocation = new FutureTask<>(() -> handler.handle(event, context));
+    Thread.ofPlatform().daemon().name("invoke-" + functionName).start(invocation);
+    Object response;
+    try {
+      response = invocation.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      printError(
+          String.format(Locale.ROOT, "Task timed out after %.2f seconds", (double) timeoutSeconds),
+          "Sandbox.Timedout",
+          List.of());
+      return FAILED;
+    } catch (ExecutionException e) {
+      printError(e.getCause());
+      return FAILED;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      printError(e);
+      return FAILED;
+    }
+    printResponse(response);
+    return OK;
+  }
+
+  private Object readEvent(Class<?> eventType) {
+    byte[] json;
+    String source = eventFile == null ? "(empty event)" : eventFile;
+    try {
+      if (eventFile == null) {
+        json = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      } else if (eventFile.equals("-")) {
+        json = in.readAllBytes();
+      } else {
+        json = Files.readAllBytes(Path.of(eventFile));
+      }
+    } catch (NoSuchFileException e) {
+      throw new InvalidEventException("--event " + source + ": file not found", e);
+    } catch (IOException e) {
+      throw new InvalidEventException("--event " + source + ": cannot read: " + e.getMessage(), e);
+    }
+    try {
+      return eventSerializer(eventType).fromJson(new ByteArrayInputStream(json));
+    } catch (RuntimeException e) {
+      throw new InvalidEventException(
+          "--event " + source + ": not a valid " + eventType.getSimpleName() + " JSON: "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  /** The Lambda runtime's deserializer for {@code eventType}. */
+  static <T> PojoSerializer<T> eventSerializer(Class<T> eventType) {
+    return LambdaEventSerializers.serializerFor(eventType, InvokeCommand.class.getClassLoader());
+  }
+
+  @SuppressWarnings("unchecked")
+  private void printResponse(Object response) {
+    if (response == null) {
+      out.println("null");
+    } else {
+      PojoSerializer<Object> serializer =
+          (PojoSerializer<Object>) JacksonFactory.getInstance().getSerializer(response.getClass());
+      serializer.toJson(response, out);
+      out.println();
+    }
+    out.flush();
+  }
+
+  private void printError(Throwable error) {
+    String message = error.getMessage() != null ? error.getMessage() : error.toString();
+    List<String> stackTrace = Arrays.stream(error.getStackTrace()).map(String::valueOf).toList();
+    printError(message, error.getClass().getName(), stackTrace);
+  }
+
+  /** Prints the error as Lambda reports a failed invocation. */
+  private void printError(String message, String type, List<String> stackTrace) {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode node = json.createObjectNode();
+    node.put("errorMessage", message);
+    node.put("errorType", type);
+    stackTrace.forEach(node.putArray("stackTrace")::add);
+    out.println(node.toString());
+    out.flush();
+  }
+
+  private int usage(String message) {
+    err.println("error: " + message);
+    err.flush();
+    return USAGE;
+  }
+
+  /** The event file is missing or does not deserialize. */
+  private static final class InvalidEventException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    InvalidEventException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package io.route53failover.failover;
+
+/** What FailoverFunction did with one SNS record; {@link #label()} is the value in logs and reports. */
+public enum FailoverAction {
+  /** This invocation set the failed-over path. */
+  LOCKED("locked"),
+  /** The path already was the failed-over path; nothing changed. */
+  ALREADY_LOCKED("already-locked"),
+  /** The alarm went to {@code OK} or {@code INSUFFICIENT_DATA}; nothing to do. */
+  SKIPPED_STATE("skipped-state"),
+  /** The health check is not in {@code ALLOWED_HEALTH_CHECK_IDS}; left alone on purpose. */
+  REFUSED_NOT_ALLOWED("refused-not-allowed"),
+  /** The record could not be handled; the invocation fails so Lambda keeps the event. */
+  FAILED("failed");
+
+  private final String label;
+
+  FailoverAction(String label) {
+    this.label = label;
+  }
+
+  /** The lower-case, hyphenated name used in logs and reports, e.g. {@code already-locked}. */
+  public String label() {
+    return label;
+  }
+}

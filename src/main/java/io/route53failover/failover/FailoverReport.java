@@ -1,0 +1,69 @@
+package io.route53failover.failover;
+
+import java.util.List;
+
+/**
+ * FailoverFunction's answer: one entry per SNS record, in order, and counts per action. Plain
+ * strings and numbers only, so any JSON serializer (the Lambda runtime's included) writes it as
+ * {@code {"records":[…],"locked":1,…}}.
+ *
+ * @param records one entry per SNS record
+ * @param locked records whose health check this invocation locked
+ * @param alreadyLocked records whose health check was already locked
+ * @param skipped records whose alarm state was not {@code ALARM}
+ * @param refused records naming a health check outside {@code ALLOWED_HEALTH_CHECK_IDS}
+ * @param failed records that could not be handled
+ */
+public record FailoverReport(
+    List<RecordOutcome> records,
+    int locked,
+    int alreadyLocked,
+    int skipped,
+    int refused,
+    int failed) {
+
+  public FailoverReport {
+    records = List.copyOf(records);
+  }
+
+  /**
+   * What happened to one SNS record. Fields not known (for example the health check of a message
+   * that could not be parsed) are {@code null}.
+   *
+   * @param messageId the SNS {@code MessageId}
+   * @param alarmName {@code AlarmName}
+   * @param newState {@code NewStateValue}
+   * @param healthCheckId the health check acted on
+   * @param oldPath the {@code ResourcePath} found ({@code null} also when the check had none)
+   * @param newPath the {@code ResourcePath} after the record was handled
+   * @param action the {@link FailoverAction#label()}, e.g. {@code locked}
+   * @param warning a problem that did not stop the action, e.g. the original path could not be
+   *     recorded
+   * @param error why the record failed or was refused
+   */
+  public record RecordOutcome(
+      String messageId,
+      String alarmName,
+      String newState,
+      String healthCheckId,
+      String oldPath,
+      String newPath,
+      String action,
+      String warning,
+      String error) {}
+
+  /** Counts the outcomes. */
+  public static FailoverReport of(List<RecordOutcome> records) {
+    return new FailoverReport(
+        records,
+        count(records, FailoverAction.LOCKED),
+        count(records, FailoverAction.ALREADY_LOCKED),
+        count(records, FailoverAction.SKIPPED_STATE),
+        count(records, FailoverAction.REFUSED_NOT_ALLOWED),
+        count(records, FailoverAction.FAILED));
+  }
+
+  private static int count(List<RecordOutcome> records, FailoverAction action) {
+    return (int) records.stream().filter(r -> action.label().equals(r.action())).count();
+  }
+}

@@ -1,0 +1,111 @@
+package io.route53failover.failover;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.model.HealthCheck;
+import software.amazon.awssdk.services.route53.model.HealthCheckVersionMismatchException;
+import software.amazon.awssdk.services.route53.model.NoSuchHealthCheckException;
+import software.amazon.awssdk.services.route53.model.ResettableElementName;
+import software.amazon.awssdk.services.route53.model.Tag;
+import software.amazon.awssdk.services.route53.model.TagResourceType;
+import software.amazon.awssdk.services.route53.model.UpdateHealthCheckRequest;
+
+/**
+ * {@link HealthCheckStore} on the Route 53 API: GetHealthCheck, UpdateHealthCheck (with {@code
+ * HealthCheckVersion}), ListTagsForResource and ChangeTagsForResource (resource type {@code
+ * healthcheck}). Throttling, {@code PriorRequestNotComplete} and 5xx answers are retried by the
+ * client's retry strategy (see {@link Route53Clients}); other errors surface as the SDK's {@code
+ * Route53Exception}.
+ */
+public final class Route53HealthCheckStore implements HealthCheckStore {
+  private final Route53Client route53;
+
+  /** @param route53 a Route 53 client; not closed by this store */
+  public Route53HealthCheckStore(Route53Client route53) {
+    this.route53 = route53;
+  }
+
+  /**
+   * A one-line description of an error for logs and operators. For Route 53 service errors it
+   * names the AWS error code and HTTP status, which the SDK's own message leaves out, e.g. {@code
+   * Route 53 Throttling (HTTP 400): Rate exceeded (…)}.
+   */
+  public static String describe(Throwable e) {
+    if (e instanceof AwsServiceException a && a.awsErrorDetails() != null) {
+      return "Route 53 " + a.awsErrorDetails().errorCode() + " (HTTP " + a.statusCode() + "): "
+          + a.getMessage();
+    }
+    return e.getClass().getSimpleName() + ": " + e.getMessage();
+  }
+
+  @Override
+  public HealthCheckState get(String healthCheckId) {
+    HealthCheck hc;
+    try {
+      hc = route53.getHealthCheck(r -> r.healthCheckId(healthCheckId)).healthCheck();
+    } catch (NoSuchHealthCheckException e) {
+      throw new HealthCheckNotFoundException(healthCheckId, e);
+    }
+    return new HealthCheckState(
+        hc.id(),
+        hc.healthCheckConfig().typeAsString(),
+        hc.healthCheckConfig().resourcePath(),
+        hc.healthCheckVersion());
+  }
+
+  @Override
+  public Map<String, String> tags(String healthCheckId) {
+    try {
+      Map<String, String> tags = new LinkedHashMap<>();
+      route53
+          .listTagsForResource(
+              r -> r.resourceType(TagResourceType.HEALTHCHECK).resourceId(healthCheckId))
+          .resourceTagSet()
+          .tags()
+          .forEach(t -> tags.put(t.key(), t.value() == null ? "" : t.value()));
+      return tags;
+    } catch (NoSuchHealthCheckException e) {
+      throw new HealthCheckNotFoundException(healthCheckId, e);
+    }
+  }
+
+  @Override
+  public long updateResourcePath(String healthCheckId, String resourcePath, long expectedVersion) {
+    UpdateHealthCheckRequest.Builder request =
+        UpdateHealthCheckRequest.builder()
+            .healthCheckId(healthCheckId)
+            .healthCheckVersion(expectedVersion);
+    if (resourcePath == null) {
+      request.resetElements(ResettableElementName.RESOURCE_PATH);
+    } else {
+      request.resourcePath(resourcePath);
+    }
+    try {
+      return route53.updateHealthCheck(request.build()).healthCheck().healthCheckVersion();
+    } catch (HealthCheckVersionMismatchException e) {
+      throw new VersionMismatchException(healthCheckId, expectedVersion, e);
+    } catch (NoSuchHealthCheckException e) {
+      throw new HealthCheckNotFoundException(healthCheckId, e);
+    }
+  }
+
+  @Override
+  public void putTag(String healthCheckId, String key, String value) {
+    route53.changeTagsForResource(
+        r ->
+            r.resourceType(TagResourceType.HEALTHCHECK)
+                .resourceId(healthCheckId)
+                .addTags(Tag.builder().key(key).value(value).build()));
+  }
+
+  @Override
+  public void removeTag(String healthCheckId, String key) {
+    route53.changeTagsForResource(
+        r ->
+            r.resourceType(TagResourceType.HEALTHCHECK)
+                .resourceId(healthCheckId)
+                .removeTagKeys(key));
+  }
+}

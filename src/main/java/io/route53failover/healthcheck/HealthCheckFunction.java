@@ -1,0 +1,174 @@
+package io.route53failover.healthcheck;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import io.route53failover.aws.AwsClients;
+import io.route53failover.logging.LogEvent;
+import io.route53failover.metrics.CloudWatchMetricPublisher;
+import io.route53failover.metrics.MetricDatum;
+import io.route53failover.metrics.MetricPublishException;
+import io.route53failover.metrics.MetricPublisher;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * The scheduled health check: probes every target, publishes 1/0 (and latency) per target to
+ * CloudWatch, and returns a {@link HealthCheckReport}.
+ *
+ * <p>Each run: the probing deadline is now plus {@link Context#getRemainingTimeInMillis()} minus
+ * {@link #PUBLISH_RESERVE}; every target gets an availability datum, healthy or not; targets that
+ * answered also get a latency datum; all datums carry the run's timestamp. If publishing fails
+ * after the SDK's retries, the invocation fails ({@link MetricPublishException}), so the failure
+ * is visible and the alarms see missing data rather than a stale value.
+ *
+ * <p>Logs one JSON line per target ({@code target, type, healthy, latencyMs, reason, metricName})
+ * and one summary line ({@code targets, healthy, unhealthy, datums, putMetricDataCalls,
+ * durationMs}).
+ */
+public final class HealthCheckFunction implements RequestHandler<ScheduledEvent, HealthCheckReport> {
+  private static final Logger LOG = LogManager.getLogger(HealthCheckFunction.class);
+
+  /**
+   * Time kept back from probing for publishing: the CloudWatch client's whole-call timeout
+   * ({@link AwsClients#API_CALL_TIMEOUT}, 10 s) plus 2 s for building requests and logging. With a
+   * 60 s function timeout, probes get up to 48 s.
+   */
+  static final Duration PUBLISH_RESERVE = AwsClients.API_CALL_TIMEOUT.plusSeconds(2);
+
+  private final HealthCheckConfig config;
+  private final ProbeRunner runner;
+  private final MetricPublisher publisher;
+  private final Clock clock;
+
+  /**
+   * For Lambda: configuration from {@link System#getenv()}, validated once per execution
+   * environment; the production probe runner; the shared CloudWatch client.
+   *
+   * @throws TargetConfigException naming the variable, target and field when the configuration is
+   *     invalid, which fails the function's initialization
+   */
+  public HealthCheckFunction() {
+    this(
+        HealthCheckConfig.fromEnvironment(System.getenv()),
+        new ConcurrentProbeRunner(),
+        new CloudWatchMetricPublisher(AwsClients.cloudWatch()),
+        Clock.systemUTC());
+  }
+
+  HealthCheckFunction(
+      HealthCheckConfig config, ProbeRunner runner, MetricPublisher publisher, Clock clock) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.runner = Objects.requireNonNull(runner, "runner");
+    this.publisher = Objects.requireNonNull(publisher, "publisher");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * For the CLI's {@code invoke}: configuration from {@code env} (which may also set {@code
+   * AWS_REGION} and {@code AWS_ENDPOINT_URL} for the CloudWatch client).
+   *
+   * @param publisherOverride publisher to use instead of CloudWatch (for {@code --dry-run}), or
+   *     null for a new CloudWatch client configured from {@code env}
+   * @throws TargetConfigException naming the variable, target and field when the configuration is
+   *     invalid
+   */
+  public static HealthCheckFunction create(
+      Map<String, String> env, MetricPublisher publisherOverride) {
+    HealthCheckConfig config = HealthCheckConfig.fromEnvironment(env);
+    MetricPublisher publisher =
+        publisherOverride != null
+            ? publisherOverride
+            : new CloudWatchMetricPublisher(AwsClients.newCloudWatchClient(env));
+    return new HealthCheckFunction(config, new ConcurrentProbeRunner(), publisher, Clock.systemUTC());
+  }
+
+  @Override
+  public HealthCheckReport handleRequest(ScheduledEvent event, Context context) {
+    Objects.requireNonNull(context, "context");
+    Instant start = clock.instant();
+    Instant timestamp = start.truncatedTo(ChronoUnit.MILLIS);
+    Instant deadline = deadline(start, context);
+    List<Target> targets = config.targets();
+
+    List<ProbeResult> results;
+    RuntimeException runnerFailure = null;
+    try {
+      results = HealthCheckMetrics.alignedResults(targets, runner.probeAll(targets, deadline));
+    } catch (RuntimeException e) {
+      // A run that cannot decide publishes 0 for every target, then fails visibly.
+      runnerFailure = e;
+      LOG.error(LogEvent.of("probe runner failed; publishing 0 for every target"), e);
+      results =
+          targets.stream()
+              .map(t -> ProbeResult.unhealthy(t.name(), null, "probe runner failed"))
+              .toList();
+    }
+    for (int i = 0; i < targets.size(); i++) {
+      logTarget(targets.get(i), results.get(i));
+    }
+
+    List<MetricDatum> data = HealthCheckMetrics.datums(targets, results);
+    HealthCheckReport report;
+    try {
+      int calls =
+          publisher.publish(config.namespace(), data, timestamp, config.storageResolution());
+      report = HealthCheckReport.of(results, config.namespace(), calls, timestamp);
+    } catch (MetricPublishException e) {
+      LOG.error(summary("health check run failed: metric data not published", results, data, start)
+          .with("errorMessage", e.getMessage()));
+      throw e;
+    }
+    LOG.info(summary("health check run finished", results, data, start)
+        .with("putMetricDataCalls", report.putMetricDataCalls()));
+    if (runnerFailure != null) {
+      throw runnerFailure;
+    }
+    return report;
+  }
+
+  /** Probing deadline: {@code now} plus the invocation's remaining time minus the reserve. */
+  static Instant deadline(Instant now, Context context) {
+    Duration remaining = Duration.ofMillis(Math.max(0, context.getRemainingTimeInMillis()));
+    if (remaining.compareTo(PUBLISH_RESERVE) <= 0) {
+      LOG.warn(
+          LogEvent.of("function timeout leaves no time to probe; every target will be unhealthy")
+              .with("remainingMs", remaining.toMillis())
+              .with("publishReserveMs", PUBLISH_RESERVE.toMillis()));
+      return now;
+    }
+    return now.plus(remaining).minus(PUBLISH_RESERVE);
+  }
+
+  private static void logTarget(Target target, ProbeResult result) {
+    LOG.log(
+        result.healthy() ? Level.INFO : Level.WARN,
+        LogEvent.of("target probed")
+            .with("target", target.name())
+            .with("type", target.type())
+            .with("healthy", result.healthy())
+            .with("latencyMs", result.latencyMs())
+            .with("reason", result.reason())
+            .with("metricName", target.metricName()));
+  }
+
+  private LogEvent summary(
+      String text, List<ProbeResult> results, List<MetricDatum> data, Instant start) {
+    long healthy = results.stream().filter(ProbeResult::healthy).count();
+    return LogEvent.of(text)
+        .with("namespace", config.namespace())
+        .with("targets", results.size())
+        .with("healthy", healthy)
+        .with("unhealthy", results.size() - healthy)
+        .with("datums", data.size())
+        .with("durationMs", Duration.between(start, clock.instant()).toMillis());
+  }
+}

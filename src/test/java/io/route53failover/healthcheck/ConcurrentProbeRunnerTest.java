@@ -1,0 +1,271 @@
+package io.route53failover.healthcheck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** The runner's deadline, ordering, error and concurrency logic, with fake probers. */
+class ConcurrentProbeRunnerTest {
+
+  static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");
+  static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+  static Target target(String name, int timeoutMs) {
+    return new TcpTarget(name, "192.0.2.1", 80, timeoutMs, name + "_availability");
+  }
+
+  static List<Target> targets(int count) {
+    return IntStream.range(0, count).mapToObj(i -> target("t" + i, 3000)).toList();
+  }
+
+  static List<ProbeResult> run(Prober prober, int maxInFlight, List<Target> targets, Duration budget) {
+    return new ConcurrentProbeRunner(prober, maxInFlight, CLOCK).probeAll(targets, NOW.plus(budget));
+  }
+
+  static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted");
+    }
+  }
+
+  static long millisSince(long startNanos) {
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+  }
+
+  @Test
+  void oneResultPerTargetInTargetOrderWhateverOrderProbesFinishIn() {
+    List<Target> targets = targets(20);
+    Prober reverse =
+        (t, timeout) -> {
+          sleep(5L * (20 - Integer.parseInt(t.name().substring(1))));
+          return ProbeResult.healthy(t.name(), 1);
+        };
+
+    List<ProbeResult> results = run(reverse, 256, targets, Duration.ofSeconds(5));
+
+    assertThat(results).extracting(ProbeResult::name).containsExactlyElementsOf(
+        targets.stream().map(Target::name).toList());
+    assertThat(results).allMatch(ProbeResult::healthy);
+  }
+
+  @Test
+  void eachProbeGetsTheSmallerOfItsTimeoutAndTheTimeLeft() {
+    Map<String, Duration> received = new ConcurrentHashMap<>();
+    Prober recording =
+        (t, timeout) -> {
+          received.put(t.name(), timeout);
+          return ProbeResult.healthy(t.name(), 0);
+        };
+
+    run(recording, 256, List.of(target("short", 100), target("long", 3000)), Duration.ofMillis(800));
+
+    assertThat(received.get("short")).isEqualTo(Duration.ofMillis(100));
+    assertThat(received.get("long"))
+        .isLessThanOrEqualTo(Duration.ofMillis(800))
+        .isGreaterThan(Duration.ofMillis(600));
+  }
+
+  @Test
+  void deadlineAlreadyPassedReportsEveryTargetWithoutProbing() {
+    AtomicInteger calls = new AtomicInteger();
+    Prober counting =
+        (t, timeout) -> {
+          calls.incrementAndGet();
+          return ProbeResult.healthy(t.name(), 0);
+        };
+
+    List<ProbeResult> results = run(counting, 256, targets(5), Duration.ofSeconds(-1));
+
+    assertThat(results)
+        .hasSize(5)
+        .allSatisfy(
+            r -> {
+              assertThat(r.healthy()).isFalse();
+              assertThat(r.reason()).isEqualTo("deadline");
+              assertThat(r.latencyMs()).isNull();
+            });
+    assertThat(calls).hasValue(0);
+  }
+
+  @Test
+  void stuckProbeIsADeadlineAndTheRunnerReturnsOnTime() {
+    AtomicBoolean release = new AtomicBoolean();
+    Prober stuckOnOne =
+        (t, timeout) -> {
+          if (t.name().equals("stuck")) {
+            while (!release.get()) { // deaf to interrupts, like a hung native call
+              LockSupport.parkNanos(10_000_000L);
+            }
+          }
+          return ProbeResult.healthy(t.name(), 1);
+        };
+    long start = System.nanoTime();
+    try {
+      List<ProbeResult> results =
+          run(stuckOnOne, 256, List.of(target("ok", 3000), target("stuck", 3000)), Duration.ofMillis(300));
+
+      assertThat(millisSince(start)).isBetween(250L, 1_000L);
+      assertThat(results.get(0)).isEqualTo(ProbeResult.healthy("ok", 1));
+      assertThat(results.get(1)).isEqualTo(ProbeResult.unhealthy("stuck", null, "deadline"));
+    } finally {
+      release.set(true);
+    }
+  }
+
+  @Test
+  void probeRunningAtTheDeadlineIsInterrupted() throws InterruptedException {
+    CountDownLatch interrupted = new CountDownLatch(1);
+    Prober slow =
+        (t, timeout) -> {
+          try {
+            Thread.sleep(10_000);
+          } catch (InterruptedException e) {
+            interrupted.countDown();
+          }
+          return ProbeResult.healthy(t.name(), 10_000);
+        };
+
+    List<ProbeResult> results = run(slow, 256, List.of(target("slow", 30_000)), Duration.ofMillis(200));
+
+    assertThat(results).containsExactly(ProbeResult.unhealthy("slow", null, "deadline"));
+    assertThat(interrupted.await(2, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
+  void proberThatThrowsIsAnErrorResultNotAMissingOne() {
+    Prober throwing =
+        (t, timeout) -> {
+          if (t.name().equals("t1")) {
+            throw new IllegalStateException("bug");
+          }
+          if (t.name().equals("t2")) {
+            throw new StackOverflowError();
+          }
+          if (t.name().equals("t3")) {
+            return null;
+          }
+          return ProbeResult.healthy(t.name(), 2);
+        };
+
+    List<ProbeResult> results = run(throwing, 256, targets(5), Duration.ofSeconds(5));
+
+    assertThat(results)
+        .containsExactly(
+            ProbeResult.healthy("t0", 2),
+            ProbeResult.unhealthy("t1", null, "error: IllegalStateException"),
+            ProbeResult.unhealthy("t2", null, "error: StackOverflowError"),
+            ProbeResult.unhealthy("t3", null, "error: no result"),
+            ProbeResult.healthy("t4", 2));
+  }
+
+  @Test
+  void neverMoreProbesInFlightThanTheLimit() {
+    AtomicInteger inFlight = new AtomicInteger();
+    AtomicInteger maxSeen = new AtomicInteger();
+    Prober slow =
+        (t, timeout) -> {
+          maxSeen.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+          sleep(100);
+          inFlight.decrementAndGet();
+          return ProbeResult.healthy(t.name(), 100);
+        };
+    long start = System.nanoTime();
+
+    List<ProbeResult> results = run(slow, 3, targets(10), Duration.ofSeconds(10));
+
+    assertThat(results).hasSize(10).allMatch(ProbeResult::healthy);
+    assertThat(maxSeen).hasValue(3);
+    assertThat(millisSince(start)).isGreaterThanOrEqualTo(4 * 100L - 20); // ceil(10 / 3) waves
+  }
+
+  @Test
+  void waitingForASlotUsesUpTheTimeLeft() {
+    Map<String, Duration> received = new ConcurrentHashMap<>();
+    Prober slow =
+        (t, timeout) -> {
+          received.put(t.name(), timeout);
+          sleep(Math.min(400, timeout.toMillis()));
+          return timeout.toMillis() >= 400
+              ? ProbeResult.healthy(t.name(), 400)
+              : ProbeResult.unhealthy(t.name(), null, "timeout");
+        };
+
+    List<ProbeResult> results = run(slow, 1, targets(2), Duration.ofMillis(600));
+
+    assertThat(results.get(0).healthy()).isTrue();
+    assertThat(results.get(1).reason()).isIn("timeout", "deadline");
+    assertThat(received.get("t1")).isLessThanOrEqualTo(Duration.ofMillis(200));
+  }
+
+  @Test
+  void slotThatNeverFreesUpIsADeadline() {
+    AtomicBoolean release = new AtomicBoolean();
+    Prober firstHangs =
+        (t, timeout) -> {
+          while (t.name().equals("t0") && !release.get()) {
+            LockSupport.parkNanos(10_000_000L);
+          }
+          return ProbeResult.healthy(t.name(), 0);
+        };
+    try {
+      List<ProbeResult> results = run(firstHangs, 1, targets(3), Duration.ofMillis(200));
+
+      assertThat(results).extracting(ProbeResult::reason).containsExactly("deadline", "deadline", "deadline");
+    } finally {
+      release.set(true);
+    }
+  }
+
+  @Test
+  void noTargetsNoResults() {
+    assertThat(run((t, timeout) -> null, 1, List.of(), Duration.ofSeconds(1))).isEmpty();
+  }
+
+  @Test
+  void limitMustBePositive() {
+    assertThatThrownBy(() -> new ConcurrentProbeRunner((t, timeout) -> null, 0, CLOCK))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maxInFlight");
+  }
+
+  @Test
+  void productionRunnerDispatchesByTargetType() {
+    AtomicInteger tcp = new AtomicInteger();
+    AtomicInteger http = new AtomicInteger();
+    TargetProber prober =
+        new TargetProber(
+            (t, timeout) -> {
+              tcp.incrementAndGet();
+              return ProbeResult.healthy(t.name(), 0);
+            },
+            (t, timeout) -> {
+              http.incrementAndGet();
+              return ProbeResult.healthy(t.name(), 0);
+            });
+
+    prober.probe(target("a", 1), Duration.ofSeconds(1));
+    prober.probe(
+        new HttpTarget("b", java.net.URI.create("https://h/"), 1, StatusRange.DEFAULT, null, true, "b"),
+        Duration.ofSeconds(1));
+
+    assertThat(tcp).hasValue(1);
+    assertThat(http).hasValue(1);
+  }
+}
