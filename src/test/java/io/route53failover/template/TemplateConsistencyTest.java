@@ -40,10 +40,11 @@ class TemplateConsistencyTest {
           "io.route53failover.failover.FailoverFunction", FailoverConfig.ENVIRONMENT_VARIABLES);
 
   /**
-   * Time HealthCheckFunction needs after its slowest probe: one PutMetricData call with SDK
-   * retries. The template's HealthCheckTimeout description states the same rule.
+   * Time HealthCheckFunction keeps for publishing after probing ({@code
+   * HealthCheckFunction.PUBLISH_RESERVE}, read from the code). The template's HealthCheckTimeout
+   * description states it in seconds.
    */
-  static final int PUBLISH_RESERVE_MS = 5_000;
+  static final int PUBLISH_RESERVE_MS = publishReserveMs();
 
   /** Node-name parameters; each has an availability alarm. */
   static final List<String> NODE_PARAMETERS =
@@ -175,6 +176,23 @@ class TemplateConsistencyTest {
     assertThat(timeout.get("MaxValue").asInt())
         .as("a run must end before the next rate(1 minute) run starts")
         .isLessThanOrEqualTo(60);
+  }
+
+  @Test
+  void timeoutDescriptionStatesThePublishReserveOfTheCode() {
+    assertThat(template.at("/Parameters/HealthCheckTimeout/Description").asText())
+        .contains("keeps " + PUBLISH_RESERVE_MS / 1000 + " s of it for publishing");
+  }
+
+  private static int publishReserveMs() {
+    try {
+      var field =
+          Class.forName("io.route53failover.healthcheck.HealthCheckFunction").getDeclaredField("PUBLISH_RESERVE");
+      field.setAccessible(true);
+      return Math.toIntExact(((java.time.Duration) field.get(null)).toMillis());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("HealthCheckFunction.PUBLISH_RESERVE is gone; update this test", e);
+    }
   }
 
   // ---------------------------------------------------------------- checks

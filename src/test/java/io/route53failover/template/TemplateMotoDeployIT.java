@@ -268,6 +268,11 @@ class TemplateMotoDeployIT {
             "ALLOWED_HEALTH_CHECK_IDS", primaryHealthCheckId + "," + String.join(",", additionalHealthCheckIds))
         .containsEntry("FAILED_OVER_PATH", FailoverConfig.DEFAULT_FAILED_OVER_PATH);
 
+    FailoverConfig config = FailoverConfig.fromEnvironment(f.environment().variables());
+    assertThat(config.primaryHealthCheckId()).isEqualTo(primaryHealthCheckId);
+    assertThat(config.allowedHealthCheckIds())
+        .containsExactlyInAnyOrder(primaryHealthCheckId, additionalHealthCheckIds.get(0), additionalHealthCheckIds.get(1));
+
     JsonNode route53Statement = statementWithAction(f.role(), "route53:UpdateHealthCheck");
     assertThat(texts(route53Statement.get("Resource")))
         .containsExactlyInAnyOrder(
