@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.route53failover.template.TemplateTools.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,19 +43,11 @@ class SamTranslationIT {
   void cfnYamlReadsTheTemplateAsTheSamTranslatorDoes() throws Exception {
     // The consistency test reads template.yaml with CfnYaml; the translator's own YAML loader
     // must see the same document, or that test would check something else.
-    Path python = TemplateTools.requireSamTranslator();
-    Result parsed =
-        TemplateTools.run(
-            Duration.ofSeconds(60),
-            List.of(
-                python.toString(),
-                "-c",
-                "import json,sys\nfrom samtranslator.yaml_helper import yaml_parse\n"
-                    + "print(json.dumps(yaml_parse(open(sys.argv[1]).read())))",
-                TemplateTools.template().toString()));
-    assertThat(parsed.exitCode()).as(parsed.output()).isZero();
-
-    JsonNode viaPython = TemplateTools.JSON.readTree(parsed.output());
+    JsonNode viaPython =
+        TemplateTools.pythonJson(
+            "import json,sys\nfrom samtranslator.yaml_helper import yaml_parse\n"
+                + "print(json.dumps(yaml_parse(open(sys.argv[1]).read())))",
+            TemplateTools.template());
     JsonNode viaJava = TemplateTools.JSON.readTree(CfnYaml.read(TemplateTools.template()).toString());
 
     assertThat(viaJava).isEqualTo(viaPython);
@@ -342,17 +333,10 @@ class SamTranslationIT {
 
   @Test
   void samconfigDeploysWithTheCapabilitiesTheTranslatedStackNeeds() throws Exception {
-    Path python = TemplateTools.requireSamTranslator();
-    Result parsed =
-        TemplateTools.run(
-            Duration.ofSeconds(60),
-            List.of(
-                python.toString(),
-                "-c",
-                "import json,sys,tomllib\nprint(json.dumps(tomllib.load(open(sys.argv[1],'rb'))))",
-                TemplateTools.basedir().resolve("samconfig.toml").toString()));
-    assertThat(parsed.exitCode()).as(parsed.output()).isZero();
-    JsonNode config = TemplateTools.JSON.readTree(parsed.output());
+    JsonNode config =
+        TemplateTools.pythonJson(
+            "import json,sys,tomllib\nprint(json.dumps(tomllib.load(open(sys.argv[1],'rb'))))",
+            TemplateTools.basedir().resolve("samconfig.toml"));
     JsonNode deploy = config.at("/default/deploy/parameters");
 
     List<String> capabilities = List.of(deploy.path("capabilities").asText().split("\\s+"));
@@ -440,14 +424,7 @@ class SamTranslationIT {
   }
 
   private static List<String> actions(JsonNode statement) {
-    JsonNode action = statement.get("Action");
-    List<String> actions = new ArrayList<>();
-    if (action.isArray()) {
-      action.forEach(a -> actions.add(a.asText()));
-    } else {
-      actions.add(action.asText());
-    }
-    return actions;
+    return TemplateTools.texts(statement.get("Action"));
   }
 
   /** Every string literal inside {@code node} (template strings of Fn::Sub included). */

@@ -142,10 +142,7 @@ class TemplateConsistencyTest {
 
   @Test
   void metricsAreStandardResolutionAsRoute53HealthChecksRequire() {
-    Map<String, String> parameters = parameterValues(template, Map.of("Targets", fixtureTargets));
-    HealthCheckConfig config =
-        HealthCheckConfig.fromEnvironment(
-            environmentValues(serverlessFunctions(template).get("HealthCheckFunction"), parameters));
+    HealthCheckConfig config = deployedConfig(template, parameterValues(template, Map.of("Targets", fixtureTargets)));
 
     assertThat(config.storageResolution()).isEqualTo(60);
     for (JsonNode alarm : nodeAlarms(template).values()) {
@@ -158,10 +155,7 @@ class TemplateConsistencyTest {
   @Test
   void timeoutLeavesRoomForTheSlowestProbeAndPublishingWithinOneSchedulePeriod() {
     JsonNode timeout = template.at("/Parameters/HealthCheckTimeout");
-    Map<String, String> parameters = parameterValues(template, Map.of("Targets", fixtureTargets));
-    HealthCheckConfig config =
-        HealthCheckConfig.fromEnvironment(
-            environmentValues(serverlessFunctions(template).get("HealthCheckFunction"), parameters));
+    HealthCheckConfig config = deployedConfig(template, parameterValues(template, Map.of("Targets", fixtureTargets)));
     int slowestProbeMs = config.targets().stream().mapToInt(Target::timeoutMs).max().orElseThrow();
 
     assertThat(timeout.get("Default").asLong() * 1000)
@@ -257,9 +251,7 @@ class TemplateConsistencyTest {
    * with the template's environment under {@code parameters}, does not publish.
    */
   static List<String> alarmMetricProblems(JsonNode template, Map<String, String> parameters) {
-    HealthCheckConfig config =
-        HealthCheckConfig.fromEnvironment(
-            environmentValues(serverlessFunctions(template).get("HealthCheckFunction"), parameters));
+    HealthCheckConfig config = deployedConfig(template, parameters);
     Set<String> published =
         config.targets().stream().map(Target::metricName).collect(Collectors.toCollection(TreeSet::new));
     List<String> problems = new ArrayList<>();
@@ -323,6 +315,12 @@ class TemplateConsistencyTest {
     template.at("/Globals/Function/Environment/Variables").fieldNames().forEachRemaining(names::add);
     function.at("/Properties/Environment/Variables").fieldNames().forEachRemaining(names::add);
     return names;
+  }
+
+  /** HealthCheckFunction's configuration as the code reads it from the template's environment. */
+  static HealthCheckConfig deployedConfig(JsonNode template, Map<String, String> parameters) {
+    return HealthCheckConfig.fromEnvironment(
+        environmentValues(serverlessFunctions(template).get("HealthCheckFunction"), parameters));
   }
 
   /** The function's environment with intrinsics resolved under {@code parameters}. */

@@ -274,7 +274,7 @@ class TemplateMotoDeployIT {
         .containsExactlyInAnyOrder(primaryHealthCheckId, additionalHealthCheckIds.get(0), additionalHealthCheckIds.get(1));
 
     JsonNode route53Statement = statementWithAction(f.role(), "route53:UpdateHealthCheck");
-    assertThat(texts(route53Statement.get("Resource")))
+    assertThat(TemplateTools.texts(route53Statement.get("Resource")))
         .containsExactlyInAnyOrder(
             "arn:aws:route53:::healthcheck/" + primaryHealthCheckId,
             "arn:aws:route53:::healthcheck/" + additionalHealthCheckIds.get(0),
@@ -457,22 +457,12 @@ class TemplateMotoDeployIT {
       String document = iam.getRolePolicy(r -> r.roleName(role).policyName(policy)).policyDocument();
       JsonNode statements = lenient.readTree(URLDecoder.decode(document, StandardCharsets.UTF_8)).get("Statement");
       for (JsonNode s : statements.isArray() ? statements : lenient.createArrayNode().add(statements)) {
-        if (texts(s.get("Action")).contains(action)) {
+        if (TemplateTools.texts(s.get("Action")).contains(action)) {
           return s;
         }
       }
     }
     throw new AssertionError("no inline statement of " + role + " grants " + action);
-  }
-
-  private static List<String> texts(JsonNode node) {
-    List<String> texts = new ArrayList<>();
-    if (node.isArray()) {
-      node.forEach(n -> texts.add(n.asText()));
-    } else {
-      texts.add(node.asText());
-    }
-    return texts;
   }
 
   private static List<String> with(List<String> names, String extra) {

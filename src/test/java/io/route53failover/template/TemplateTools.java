@@ -96,6 +96,28 @@ final class TemplateTools {
   }
 
   /**
+   * Runs a python3 {@code script} (with the SAM translator's interpreter) on {@code file}, and
+   * reads the JSON it prints.
+   */
+  static JsonNode pythonJson(String script, Path file) throws IOException, InterruptedException {
+    Path python = requireSamTranslator();
+    Result result = run(Duration.ofSeconds(60), List.of(python.toString(), "-c", script, file.toString()));
+    assertThat(result.exitCode()).as("python3 -c %s:%n%s", script, result.output()).isZero();
+    return JSON.readTree(result.output());
+  }
+
+  /** The text of a JSON string, or of each element of an array (IAM's Action and Resource). */
+  static List<String> texts(JsonNode node) {
+    List<String> texts = new ArrayList<>();
+    if (node.isArray()) {
+      node.forEach(n -> texts.add(n.asText()));
+    } else {
+      texts.add(node.asText());
+    }
+    return texts;
+  }
+
+  /**
    * Translates {@code template} offline to plain CloudFormation with the SAM translator, the
    * local CodeUri replaced by {@link #CODE_URI}. Fails the test with the translator's message when
    * it rejects the template.
