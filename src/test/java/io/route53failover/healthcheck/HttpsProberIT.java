@@ -1,5 +1,7 @@
 package io.route53failover.healthcheck;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -205,11 +207,30 @@ class HttpsProberIT {
 
   @Test
   void plainHttpServerOnAnHttpsUrlIsTls() throws IOException {
-    server.start(InetAddress.getByName("127.0.0.1"), 0);
-    server.enqueue(new MockResponse.Builder().code(200).body("ok").build());
+    // A plain-HTTP server answers at once, without waiting for a request it can parse, so the
+    // client's handshake meets a non-TLS record whatever the machine's load.
+    try (RawServer plain =
+        new RawServer(
+            connection -> {
+              connection
+                  .getOutputStream()
+                  .write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".getBytes(US_ASCII));
+              connection.getOutputStream().flush();
+              connection.getInputStream().read(new byte[1024]);
+            })) {
+      HttpTarget target =
+          new HttpTarget(
+              "s",
+              URI.create("https://health.test:" + plain.port() + "/health"),
+              3000,
+              StatusRange.DEFAULT,
+              "ok",
+              true,
+              "s_availability");
 
-    ProbeResult result = probe(trustingTestCa(), target("health.test", true));
+      ProbeResult result = probe(trustingTestCa(), target);
 
-    assertThat(result).isEqualTo(ProbeResult.unhealthy("s", null, "tls: handshake failed"));
+      assertThat(result).isEqualTo(ProbeResult.unhealthy("s", null, "tls: handshake failed"));
+    }
   }
 }
