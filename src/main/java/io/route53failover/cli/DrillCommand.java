@@ -14,6 +14,7 @@ import io.route53failover.failover.HealthCheckStore;
 import io.route53failover.failover.LockStatus;
 import io.route53failover.failover.Route53Clients;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -170,8 +171,8 @@ public final class DrillCommand extends HealthCheckCommand {
           "drill: alarm %s, health check %s, timeout %s, poll every %s%s%n",
           alarmName,
           healthCheckId,
-          DrillResult.seconds(timeout),
-          DrillResult.seconds(pollInterval),
+          exactSeconds(timeout),
+          exactSeconds(pollInterval),
           failback ? ", then failback" : ", no failback (the lock will hold)");
       Drill.Preconditions pre = drill.check(plan);
       if (!pre.met()) {
@@ -268,6 +269,12 @@ public final class DrillCommand extends HealthCheckCommand {
     m.put("failbackToAlarmOkSeconds", seconds(r.failbackToAlarmOk()));
     m.put("message", r.message());
     return m;
+  }
+
+  /** {@code 300 s}, {@code 0.25 s}: the duration as given, without rounding. */
+  static String exactSeconds(Duration d) {
+    return BigDecimal.valueOf(d.toMillis()).movePointLeft(3).stripTrailingZeros().toPlainString()
+        + " s";
   }
 
   private static Double seconds(Duration d) {

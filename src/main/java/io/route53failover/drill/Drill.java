@@ -13,6 +13,7 @@ import io.route53failover.logging.LogEvent;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -214,7 +215,7 @@ public final class Drill {
   public DrillResult run(Plan plan) throws InterruptedException {
     String name = plan.alarmName();
     String id = plan.healthCheckId();
-    Instant setAt = ticker.now();
+    Instant setAt = ticker.now().truncatedTo(ChronoUnit.MILLIS);
     long start = ticker.nanoTime();
     alarms.setState(name, AlarmState.ALARM, reason(plan, setAt), reasonData(plan, setAt));
     LOG.warn(

@@ -453,6 +453,13 @@ class DrillCommandTest {
   }
 
   @Test
+  void theHeaderShowsDurationsAsGiven() {
+    Run run = drillYes("--timeout", "1.5m", "--poll-interval", "250ms");
+
+    assertThat(run.out()).startsWith("drill: alarm " + ALARM + ", health check " + ID + ", timeout 90 s, poll every 0.25 s, no failback");
+  }
+
+  @Test
   void registeredInMain() {
     assertThat(Main.commandLine().getSubcommands()).containsKey("drill");
   }

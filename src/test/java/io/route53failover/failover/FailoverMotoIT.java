@@ -11,17 +11,14 @@ import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.route53failover.cli.Main;
+import io.route53failover.testing.Cli;
+import io.route53failover.testing.Cli.Run;
 import io.route53failover.testing.MotoServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.util.Arrays;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import picocli.CommandLine;
 import software.amazon.awssdk.services.route53.Route53Client;
 
 /**
@@ -56,20 +53,9 @@ class FailoverMotoIT {
     return SampleEvents.withHealthCheckId(SampleEvents.load(sample), healthCheckId);
   }
 
-  record Run(int code, String out, String err) {}
-
   /** Runs a CLI command in-process against the emulator ({@code --endpoint-url}). */
   private static Run onMoto(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = Main.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    String[] all =
-        Stream.concat(Arrays.stream(args), Stream.of("--endpoint-url", MOTO.endpoint().toString()))
-            .toArray(String[]::new);
-    int code = cl.execute(all);
-    return new Run(code, out.toString(), err.toString());
+    return Cli.onEndpoint(MOTO.endpoint(), args);
   }
 
   @Test

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /** Paths of the template and its tools, and running those tools as processes. */
-final class TemplateTools {
+public final class TemplateTools {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
@@ -35,7 +35,8 @@ final class TemplateTools {
     return (property != null ? Path.of(property) : Path.of("")).toAbsolutePath();
   }
 
-  static Path template() {
+  /** The repository's template.yaml. */
+  public static Path template() {
     return basedir().resolve("template.yaml");
   }
 

@@ -17,6 +17,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * A real moto_server on 127.0.0.1 and a free port, started before the test class and stopped
@@ -96,6 +98,26 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
     return Route53Client.builder()
         .endpointOverride(endpoint())
         .region(Region.AWS_GLOBAL)
+        .credentialsProvider(CREDENTIALS)
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
+  }
+
+  /** An SNS client for the emulator. */
+  public SnsClient sns() {
+    return SnsClient.builder()
+        .endpointOverride(endpoint())
+        .region(REGION)
+        .credentialsProvider(CREDENTIALS)
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
+  }
+
+  /** An SQS client for the emulator. */
+  public SqsClient sqs() {
+    return SqsClient.builder()
+        .endpointOverride(endpoint())
+        .region(REGION)
         .credentialsProvider(CREDENTIALS)
         .httpClient(UrlConnectionHttpClient.create())
         .build();
