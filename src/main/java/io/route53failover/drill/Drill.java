@@ -352,7 +352,11 @@ public final class Drill {
         "failed back: ResourcePath "
             + orNone(failback.restoredPath())
             + " restored and the alarm is OK"
-            + (failback.warning() == null ? "" : "; warning: " + failback.warning()));
+            + (failback.warning() == null ? "" : "; warning: " + failback.warning())
+            + ". If Route 53 saw the primary unhealthy during the lock, its alarm can fire once"
+            + " more and FailoverFunction locks again: check status --health-check-id "
+            + id
+            + " in a few minutes");
   }
 
   /** One poll: whether the wait is over, and the progress line to print. */

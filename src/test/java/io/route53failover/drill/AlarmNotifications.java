@@ -16,7 +16,9 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
  * DescribeAlarms returns it: moto changes the state but sends nothing, so the drill plays this
  * part of CloudWatch. The format is CloudWatch's (see {@code events/sns-alarm-event.json}): {@code
  * Region} as a display name, {@code Trigger.Statistic} upper case, dimensions with lower-case
- * {@code name}/{@code value} keys, times as {@code 2026-01-05T10:15:30.123+0000}.
+ * {@code name}/{@code value} keys, times as {@code 2026-01-05T10:15:30.123+0000}. {@code
+ * Trigger.DatapointsToAlarm} is written only when the alarm sets it (DescribeAlarms then has it);
+ * what CloudWatch writes for an alarm without it is not documented.
  */
 final class AlarmNotifications {
   private static final ObjectMapper JSON = new ObjectMapper();

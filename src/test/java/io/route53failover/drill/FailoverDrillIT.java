@@ -25,8 +25,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudwatch.model.Datapoint;
@@ -86,19 +84,6 @@ class FailoverDrillIT {
       Path.of(System.getProperty("route53failover.basedir", "."), "events", "scheduled-event.json");
 
   private static final String PRIMARY_PATH = "/health";
-
-  /** The SDK's default credential chain reads these first; they keep it off any real source. */
-  @BeforeAll
-  static void dummyCredentials() {
-    System.setProperty("aws.accessKeyId", "testing");
-    System.setProperty("aws.secretAccessKey", "testing");
-  }
-
-  @AfterAll
-  static void clearCredentials() {
-    System.clearProperty("aws.accessKeyId");
-    System.clearProperty("aws.secretAccessKey");
-  }
 
   /** Parameters for a two-node chain with records in a private zone; the rest are defaults. */
   static Map<String, String> parameters(String targetsJson) {

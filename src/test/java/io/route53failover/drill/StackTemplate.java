@@ -96,19 +96,13 @@ final class StackTemplate {
 
   /** The resources of {@code type} whose condition holds, logical id to resource, in template order. */
   Map<String, JsonNode> resources(String type) {
-    Map<String, JsonNode> found = new LinkedHashMap<>();
-    template
-        .get("Resources")
-        .fields()
-        .forEachRemaining(
-            e -> {
-              JsonNode r = e.getValue();
-              if (type.equals(r.path("Type").asText())
-                  && (!r.has("Condition")
-                      || Intrinsics.condition(r.get("Condition").asText(), template, values))) {
-                found.put(e.getKey(), r);
-              }
-            });
+    Map<String, JsonNode> found = new LinkedHashMap<>(TemplateTools.resourcesOfType(template, type));
+    found
+        .values()
+        .removeIf(
+            r ->
+                r.has("Condition")
+                    && !Intrinsics.condition(r.get("Condition").asText(), template, values));
     return found;
   }
 

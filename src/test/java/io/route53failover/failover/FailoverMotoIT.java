@@ -15,8 +15,6 @@ import io.route53failover.testing.Cli;
 import io.route53failover.testing.Cli.Run;
 import io.route53failover.testing.MotoServer;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.route53.Route53Client;
@@ -31,19 +29,6 @@ class FailoverMotoIT {
   @RegisterExtension static final MotoServer MOTO = new MotoServer();
 
   private static final String LOCKED = FailoverConfig.DEFAULT_FAILED_OVER_PATH;
-
-  /** The SDK's default credential chain reads these first; they keep it off any real source. */
-  @BeforeAll
-  static void dummyCredentials() {
-    System.setProperty("aws.accessKeyId", "testing");
-    System.setProperty("aws.secretAccessKey", "testing");
-  }
-
-  @AfterAll
-  static void clearCredentials() {
-    System.clearProperty("aws.accessKeyId");
-    System.clearProperty("aws.secretAccessKey");
-  }
 
   private static FailoverFunction function() {
     return FailoverFunction.create(Map.of("AWS_ENDPOINT_URL", MOTO.endpoint().toString()));

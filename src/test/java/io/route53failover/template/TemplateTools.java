@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
@@ -33,6 +35,21 @@ public final class TemplateTools {
   static Path basedir() {
     String property = System.getProperty("route53failover.basedir");
     return (property != null ? Path.of(property) : Path.of("")).toAbsolutePath();
+  }
+
+  /** The resources of {@code type}, logical id to resource, in template order. */
+  public static Map<String, JsonNode> resourcesOfType(JsonNode template, String type) {
+    Map<String, JsonNode> found = new LinkedHashMap<>();
+    template
+        .get("Resources")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              if (type.equals(e.getValue().path("Type").asText())) {
+                found.put(e.getKey(), e.getValue());
+              }
+            });
+    return found;
   }
 
   /** The repository's template.yaml. */
