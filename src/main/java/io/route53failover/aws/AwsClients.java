@@ -50,10 +50,10 @@ public final class AwsClients {
   /** Bound on a whole API call, retries included. */
   public static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(10);
 
-  static final String AWS_REGION = "AWS_REGION";
+  public static final String AWS_REGION = "AWS_REGION";
   static final String AWS_DEFAULT_REGION = "AWS_DEFAULT_REGION";
   static final String AWS_ENDPOINT_URL = "AWS_ENDPOINT_URL";
-  static final String AWS_ENDPOINT_URL_CLOUDWATCH = "AWS_ENDPOINT_URL_CLOUDWATCH";
+  public static final String AWS_ENDPOINT_URL_CLOUDWATCH = "AWS_ENDPOINT_URL_CLOUDWATCH";
   public static final String AWS_ENDPOINT_URL_ROUTE_53 = "AWS_ENDPOINT_URL_ROUTE_53";
   static final String AWS_IGNORE_CONFIGURED_ENDPOINT_URLS = "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS";
 

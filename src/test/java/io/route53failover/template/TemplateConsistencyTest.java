@@ -277,17 +277,7 @@ class TemplateConsistencyTest {
   }
 
   static Map<String, JsonNode> resourcesOfType(JsonNode template, String type) {
-    Map<String, JsonNode> found = new LinkedHashMap<>();
-    template
-        .get("Resources")
-        .fields()
-        .forEachRemaining(
-            e -> {
-              if (type.equals(e.getValue().path("Type").asText())) {
-                found.put(e.getKey(), e.getValue());
-              }
-            });
-    return found;
+    return TemplateTools.resourcesOfType(template, type);
   }
 
   /** Alarms on our own metrics (not the AWS/Route53 alarm of the lock chain). */

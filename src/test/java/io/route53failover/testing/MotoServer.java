@@ -11,12 +11,19 @@ import java.time.Instant;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * A real moto_server on 127.0.0.1 and a free port, started before the test class and stopped
@@ -37,12 +44,26 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
 
   public static final Region REGION = Region.US_EAST_1;
 
+  /** The system properties the SDK's default credential chain reads first. */
+  private static final List<String> CREDENTIAL_PROPERTIES =
+      List.of("aws.accessKeyId", "aws.secretAccessKey");
+
   private Process process;
   private int port;
   private Path log;
+  private final Map<String, String> savedProperties = new HashMap<>();
 
+  /**
+   * Starts moto_server, and sets the dummy credentials as the system properties the SDK's default
+   * chain reads first, so clients built by the code under test (for example from {@code
+   * AWS_ENDPOINT_URL}) never look for real credentials. {@link #afterAll} restores them.
+   */
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
+    for (String p : CREDENTIAL_PROPERTIES) {
+      savedProperties.put(p, System.getProperty(p));
+      System.setProperty(p, "testing");
+    }
     Path moto = ExternalTools.require("moto_server", "pip install \"moto[server]\"");
     port = freePort();
     log = Files.createTempFile("moto-", ".log");
@@ -56,6 +77,14 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
 
   @Override
   public void afterAll(ExtensionContext context) throws Exception {
+    savedProperties.forEach(
+        (p, value) -> {
+          if (value == null) {
+            System.clearProperty(p);
+          } else {
+            System.setProperty(p, value);
+          }
+        });
     if (process != null) {
       process.destroy();
       if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
@@ -83,19 +112,29 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
 
   /** A CloudWatch client for the emulator. */
   public CloudWatchClient cloudWatch() {
-    return CloudWatchClient.builder()
-        .endpointOverride(endpoint())
-        .region(REGION)
-        .credentialsProvider(CREDENTIALS)
-        .httpClient(UrlConnectionHttpClient.create())
-        .build();
+    return client(CloudWatchClient.builder(), REGION);
   }
 
   /** A Route 53 client for the emulator (global region). */
   public Route53Client route53() {
-    return Route53Client.builder()
+    return client(Route53Client.builder(), Region.AWS_GLOBAL);
+  }
+
+  /** An SNS client for the emulator. */
+  public SnsClient sns() {
+    return client(SnsClient.builder(), REGION);
+  }
+
+  /** An SQS client for the emulator. */
+  public SqsClient sqs() {
+    return client(SqsClient.builder(), REGION);
+  }
+
+  private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(
+      B builder, Region region) {
+    return builder
         .endpointOverride(endpoint())
-        .region(Region.AWS_GLOBAL)
+        .region(region)
         .credentialsProvider(CREDENTIALS)
         .httpClient(UrlConnectionHttpClient.create())
         .build();
