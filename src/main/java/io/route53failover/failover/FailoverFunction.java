@@ -34,6 +34,12 @@ import software.amazon.awssdk.services.route53.Route53Client;
 public final class FailoverFunction implements RequestHandler<SNSEvent, FailoverReport> {
   private static final Logger LOG = LogManager.getLogger(FailoverFunction.class);
 
+  /**
+   * The function's timeout in seconds in template.yaml; the CLI's {@code invoke} uses it unless
+   * told otherwise.
+   */
+  public static final int DEFAULT_TIMEOUT_SECONDS = 60;
+
   private final FailoverConfig config;
   private final HealthCheckLock lock;
 

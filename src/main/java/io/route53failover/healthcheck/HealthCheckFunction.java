@@ -44,6 +44,12 @@ public final class HealthCheckFunction implements RequestHandler<ScheduledEvent,
    */
   static final Duration PUBLISH_RESERVE = AwsClients.API_CALL_TIMEOUT.plusSeconds(2);
 
+  /**
+   * The function's timeout in seconds that template.yaml gives by default (its {@code
+   * HealthCheckTimeout} parameter); the CLI's {@code invoke} uses it unless told otherwise.
+   */
+  public static final int DEFAULT_TIMEOUT_SECONDS = 30;
+
   private final HealthCheckConfig config;
   private final ProbeRunner runner;
   private final MetricPublisher publisher;

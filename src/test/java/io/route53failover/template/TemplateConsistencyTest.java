@@ -6,7 +6,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.route53failover.failover.FailoverConfig;
+import io.route53failover.failover.FailoverFunction;
 import io.route53failover.healthcheck.HealthCheckConfig;
+import io.route53failover.healthcheck.HealthCheckFunction;
 import io.route53failover.healthcheck.Target;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -170,6 +172,16 @@ class TemplateConsistencyTest {
     assertThat(timeout.get("MaxValue").asInt())
         .as("a run must end before the next rate(1 minute) run starts")
         .isLessThanOrEqualTo(60);
+  }
+
+  @Test
+  void localInvokeDefaultsToTheTemplateTimeouts() {
+    assertThat(template.at("/Parameters/HealthCheckTimeout/Default").asInt())
+        .as("HealthCheckFunction.DEFAULT_TIMEOUT_SECONDS")
+        .isEqualTo(HealthCheckFunction.DEFAULT_TIMEOUT_SECONDS);
+    assertThat(serverlessFunctions(template).get("FailoverFunction").at("/Properties/Timeout").asInt())
+        .as("FailoverFunction.DEFAULT_TIMEOUT_SECONDS")
+        .isEqualTo(FailoverFunction.DEFAULT_TIMEOUT_SECONDS);
   }
 
   @Test
