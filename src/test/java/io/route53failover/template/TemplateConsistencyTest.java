@@ -7,6 +7,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.route53failover.failover.FailoverConfig;
 import io.route53failover.failover.FailoverFunction;
+import io.route53failover.failover.HealthCheckLock;
+import io.route53failover.failover.Route53Clients;
 import io.route53failover.healthcheck.HealthCheckConfig;
 import io.route53failover.healthcheck.HealthCheckFunction;
 import io.route53failover.healthcheck.Target;
@@ -182,6 +184,23 @@ class TemplateConsistencyTest {
     assertThat(serverlessFunctions(template).get("FailoverFunction").at("/Properties/Timeout").asInt())
         .as("FailoverFunction.DEFAULT_TIMEOUT_SECONDS")
         .isEqualTo(FailoverFunction.DEFAULT_TIMEOUT_SECONDS);
+  }
+
+  @Test
+  void failoverTimeoutFitsOneLockAttemptAtTheRoute53ClientsCallTimeout() {
+    long timeoutMs =
+        serverlessFunctions(template).get("FailoverFunction").at("/Properties/Timeout").asLong() * 1000;
+    long attemptMs =
+        HealthCheckLock.MAX_CALLS_PER_ATTEMPT * Route53Clients.API_CALL_TIMEOUT.toMillis();
+
+    assertThat(FailoverFunction.LOCK_ATTEMPT_BUDGET.toMillis()).isEqualTo(attemptMs);
+    assertThat(timeoutMs)
+        .as(
+            "FailoverFunction Timeout vs %d Route 53 calls of %s each + reserve %s",
+            HealthCheckLock.MAX_CALLS_PER_ATTEMPT,
+            Route53Clients.API_CALL_TIMEOUT,
+            FailoverFunction.DEADLINE_RESERVE)
+        .isGreaterThanOrEqualTo(attemptMs + FailoverFunction.DEADLINE_RESERVE.toMillis());
   }
 
   @Test
