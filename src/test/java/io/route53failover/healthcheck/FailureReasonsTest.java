@@ -32,6 +32,12 @@ class FailureReasonsTest {
   static Stream<Arguments> failures() {
     return Stream.of(
         arguments(new UnknownHostException("db.internal"), "dns"),
+        arguments(new BoundedResolution.ResolutionTimeoutException("db.internal"), "dns: timeout"),
+        arguments(
+            causedBy(
+                new InterruptedIOException("timeout"),
+                new BoundedResolution.ResolutionTimeoutException("db.internal")),
+            "dns: timeout"),
         arguments(new ConnectException("Connection refused"), "refused"),
         arguments(
             causedBy(

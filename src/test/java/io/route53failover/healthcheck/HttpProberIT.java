@@ -341,6 +341,20 @@ class HttpProberIT {
   }
 
   @Test
+  void resolverSlowerThanTheTimeoutIsDnsTimeoutAtTheTimeout() {
+    HttpProber slow = new HttpProber(Loopback.slow(30_000, "web.test"));
+    HttpTarget target = target("http://web.test:" + server.getPort() + "/", 300, StatusRange.DEFAULT, null);
+    long start = System.nanoTime();
+
+    ProbeResult result = slow.probe(target, Duration.ofMillis(300));
+
+    assertThat(result).isEqualTo(ProbeResult.unhealthy("w", null, "dns: timeout"));
+    // gross failure only: waiting for the resolver (30 s) instead of the 300 ms timeout
+    assertThat(millisSince(start)).isLessThan(2_300L);
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
   void nameMappedToLoopbackByTheResolverIsHealthy() throws InterruptedException {
     server.enqueue(new MockResponse.Builder().code(204).build());
 

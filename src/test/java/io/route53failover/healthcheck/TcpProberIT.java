@@ -76,6 +76,32 @@ class TcpProberIT {
   }
 
   @Test
+  void resolverSlowerThanTheTimeoutIsDnsTimeoutAtTheTimeout() {
+    TcpProber slow = new TcpProber(Loopback.slow(30_000, "db.test"));
+    long start = System.nanoTime();
+
+    ProbeResult result = slow.probe(target("db.test", 80, 300), Duration.ofMillis(300));
+
+    assertThat(result).isEqualTo(ProbeResult.unhealthy("t", null, "dns: timeout"));
+    // gross failure only: waiting for the resolver (30 s) instead of the 300 ms timeout
+    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(2_300L);
+  }
+
+  @Test
+  void resolutionTimeCountsAgainstTheTimeout() throws IOException {
+    // 2 s to resolve, then a connect that hangs: the probe ends at its 2.5 s timeout, not 4.5 s.
+    TcpProber slow = new TcpProber(Loopback.slow(2_000, "db.test"));
+    try (BlackHolePort hole = new BlackHolePort()) {
+      long start = System.nanoTime();
+
+      ProbeResult result = slow.probe(target("db.test", hole.port(), 2_500), Duration.ofMillis(2_500));
+
+      assertThat(result).isEqualTo(ProbeResult.unhealthy("t", null, "timeout"));
+      assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(4_000L);
+    }
+  }
+
+  @Test
   void resolverReturningNothingIsDns() {
     TcpProber empty = new TcpProber(host -> java.util.List.of());
 
