@@ -12,6 +12,7 @@ import io.route53failover.failover.Route53Clients;
 import io.route53failover.healthcheck.HealthCheckConfig;
 import io.route53failover.healthcheck.HealthCheckFunction;
 import io.route53failover.healthcheck.Target;
+import io.route53failover.healthcheck.TargetConfigException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -142,6 +144,34 @@ class TemplateConsistencyTest {
         .contains("PrimaryNodeAlarm")
         .contains("node1_availability")
         .contains("web_up");
+  }
+
+  @Test
+  void namespacePatternAcceptsExactlyTheNamespacesTheCodeAccepts() {
+    // CloudFormation evaluates AllowedPattern as a Java regular expression.
+    Pattern allowed = Pattern.compile(template.at("/Parameters/MetricNamespace/AllowedPattern").asText());
+    List<String> namespaces =
+        List.of(
+            "LambdaCustomHC", "My App/Health", "a:b", "team#1.svc-a_b", "aws/lower", "AWSx", "AWS",
+            ":leading-colon", "AWS/EC2", "", " ", "   ", " padded ", "tab\tinside", "caf\u00e9",
+            "x".repeat(255), "x".repeat(256));
+    Map<String, String> parameters = parameterValues(template, Map.of("Targets", fixtureTargets));
+
+    for (String namespace : namespaces) {
+      parameters.put("MetricNamespace", namespace);
+      boolean codeAccepts;
+      try {
+        deployedConfig(template, parameters);
+        codeAccepts = true;
+      } catch (TargetConfigException e) {
+        assertThat(e.getMessage()).startsWith("METRIC_NAMESPACE");
+        codeAccepts = false;
+      }
+      assertThat(allowed.matcher(namespace).matches())
+          .as("template pattern on \"%s\" (code accepts: %s)", namespace, codeAccepts)
+          .isEqualTo(codeAccepts);
+    }
+    assertThat(allowed.matcher(template.at("/Parameters/MetricNamespace/Default").asText()).matches()).isTrue();
   }
 
   @Test
