@@ -2,7 +2,6 @@ package io.route53failover.testing;
 
 import java.io.IOException;
 import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +43,7 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
     Path moto = ExternalTools.require("moto_server", "pip install \"moto[server]\"");
-    port = freePort();
+    port = FreePorts.closedLoopbackPort();
     log = Files.createTempFile("moto-", ".log");
     process =
         new ProcessBuilder(moto.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port))
@@ -121,11 +120,5 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
       Thread.sleep(100);
     }
     throw new IllegalStateException("moto_server not ready after " + timeout + ": " + Files.readString(log));
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
   }
 }
