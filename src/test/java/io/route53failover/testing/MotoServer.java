@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -25,8 +26,8 @@ import software.amazon.awssdk.services.route53.Route53Client;
  * @RegisterExtension static final MotoServer MOTO = new MotoServer();
  * }</pre>
  *
- * <p>Skipped with a message when moto_server is not installed; fails under {@code CI=true}. Uses
- * dummy credentials only.
+ * <p>Skipped with a message when moto_server is not installed, or is installed but exits at once
+ * (a broken installation); fails under {@code CI=true}. Uses dummy credentials only.
  */
 public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
 
@@ -36,20 +37,44 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
 
   public static final Region REGION = Region.US_EAST_1;
 
+  private static final String INSTALL_HINT = "pip install \"moto[server]\"";
+
+  private final Supplier<Path> program;
+  private final boolean ci;
   private Process process;
   private int port;
   private Path log;
 
+  /** moto_server from PATH; a missing or broken one fails the build only under {@code CI=true}. */
+  public MotoServer() {
+    this(() -> ExternalTools.require("moto_server", INSTALL_HINT), ExternalTools.inCi());
+  }
+
+  /**
+   * @param program finds the moto_server program (skipping or failing the test when missing)
+   * @param ci whether a moto_server that does not start fails the test rather than skipping it
+   */
+  MotoServer(Supplier<Path> program, boolean ci) {
+    this.program = program;
+    this.ci = ci;
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
-    Path moto = ExternalTools.require("moto_server", "pip install \"moto[server]\"");
+    Path moto = program.get();
     port = FreePorts.closedLoopbackPort();
     log = Files.createTempFile("moto-", ".log");
-    process =
-        new ProcessBuilder(moto.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port))
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
+    try {
+      process =
+          new ProcessBuilder(moto.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port))
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
+    } catch (IOException e) {
+      ExternalTools.unavailable(
+          moto + " cannot be started (" + e.getMessage() + "); reinstall it with: " + INSTALL_HINT,
+          ci);
+    }
     awaitReady(Duration.ofSeconds(30));
   }
 
@@ -104,7 +129,14 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
     Instant end = Instant.now().plus(timeout);
     while (Instant.now().isBefore(end)) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("moto_server exited early: " + Files.readString(log));
+        ExternalTools.unavailable(
+            "moto_server exited early (exit code "
+                + process.exitValue()
+                + "), so it is installed but does not start; reinstall it with: "
+                + INSTALL_HINT
+                + "; its output: "
+                + Files.readString(log).strip(),
+            ci);
       }
       try {
         HttpURLConnection c =
