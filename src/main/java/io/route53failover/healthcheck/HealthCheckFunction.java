@@ -57,9 +57,13 @@ public final class HealthCheckFunction implements RequestHandler<ScheduledEvent,
    *     invalid, which fails the function's initialization
    */
   public HealthCheckFunction() {
+    this(HealthCheckConfig.fromEnvironment(System.getenv()));
+  }
+
+  private HealthCheckFunction(HealthCheckConfig config) {
     this(
-        HealthCheckConfig.fromEnvironment(System.getenv()),
-        new ConcurrentProbeRunner(),
+        config,
+        new ConcurrentProbeRunner(config.maxConcurrentProbes()),
         new CloudWatchMetricPublisher(AwsClients.cloudWatch()),
         Clock.systemUTC());
   }
@@ -88,7 +92,8 @@ public final class HealthCheckFunction implements RequestHandler<ScheduledEvent,
         publisherOverride != null
             ? publisherOverride
             : new CloudWatchMetricPublisher(AwsClients.newCloudWatchClient(env));
-    return new HealthCheckFunction(config, new ConcurrentProbeRunner(), publisher, Clock.systemUTC());
+    return new HealthCheckFunction(
+        config, new ConcurrentProbeRunner(config.maxConcurrentProbes()), publisher, Clock.systemUTC());
   }
 
   @Override
