@@ -9,6 +9,7 @@ import io.route53failover.metrics.CloudWatchMetricPublisher;
 import io.route53failover.metrics.MetricDatum;
 import io.route53failover.metrics.MetricPublishException;
 import io.route53failover.metrics.MetricPublisher;
+import io.route53failover.snapstart.SnapStart;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,13 +52,15 @@ public final class HealthCheckFunction implements RequestHandler<ScheduledEvent,
 
   /**
    * For Lambda: configuration from {@link System#getenv()}, validated once per execution
-   * environment; the production probe runner; the shared CloudWatch client.
+   * environment; the production probe runner; the shared CloudWatch client. Registers the SnapStart
+   * priming ({@link HealthCheckPriming}), which runs only when SnapStart takes a snapshot.
    *
    * @throws TargetConfigException naming the variable, target and field when the configuration is
    *     invalid, which fails the function's initialization
    */
   public HealthCheckFunction() {
     this(HealthCheckConfig.fromEnvironment(System.getenv()));
+    SnapStart.register("HealthCheckFunction", HealthCheckPriming.task(AwsClients::cloudWatch));
   }
 
   private HealthCheckFunction(HealthCheckConfig config) {
