@@ -26,8 +26,9 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
  * publishes them through {@link CloudWatchMetricPublisher} with a CloudWatch client whose HTTP
  * client is {@link OfflineHttpClient} (so endpoint rules, SigV4 signing with placeholder
  * credentials, Query marshalling and XML unmarshalling all run, and nothing is sent), writes the
- * report as JSON and builds a scheduled event with a Joda time. The execution environment's own
- * CloudWatch client is built, never called.
+ * report as JSON and builds a scheduled event with a Joda time; it builds an HTTP(S) prober (OkHttp,
+ * the platform trust store) without probing. The execution environment's own CloudWatch client is
+ * built, never called.
  */
 final class HealthCheckPriming {
   /** Two targets at documentation addresses; parsed only, never probed. */
@@ -57,6 +58,8 @@ final class HealthCheckPriming {
    */
   static int prime(Supplier<CloudWatchClient> sharedClient, OfflineHttpClient offline) {
     Objects.requireNonNull(sharedClient.get(), "the execution environment's CloudWatch client");
+    // the runner builds its HTTP(S) prober on first use; load OkHttp and the trust store now
+    new HttpProber(HostResolver.SYSTEM);
     HealthCheckConfig config =
         HealthCheckConfig.fromEnvironment(Map.of(HealthCheckConfig.TARGETS, SAMPLE_TARGETS));
     List<ProbeResult> results =

@@ -80,8 +80,8 @@ final class Results {
       head.append("| ").append(b[0]).append(" | ").append(b[1]).append(" | ").append(b[2]).append(" |\n");
     }
     head.append('\n');
-    int at = md.indexOf("## Fan-out");
-    md.insert(at < 0 ? md.length() : at, head);
+    int at = md.indexOf("\n## ");
+    md.insert(at < 0 ? md.length() : at + 1, head);
     return md.toString();
   }
 
