@@ -6,6 +6,13 @@ import io.route53failover.healthcheck.HealthCheckFunction;
 import io.route53failover.healthcheck.HealthCheckReport;
 import io.route53failover.healthcheck.ProbeResult;
 import io.route53failover.healthcheck.Target;
+import io.route53failover.metrics.CloudWatchMetricPublisher;
+import java.net.URI;
+import java.time.Duration;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,9 +25,9 @@ import java.util.Map;
  * The probing process of the fan-out benchmark (started by {@link Bench}, one process per run).
  *
  * <ul>
- *   <li>{@code FanOutProbe invoke TARGETS_FILE}: builds HealthCheckFunction as the CLI does (its
- *       CloudWatch client from the environment, so {@code AWS_ENDPOINT_URL} points at the
- *       emulator), invokes it once to warm up and once measured, each with a 60 s context.
+ *   <li>{@code FanOutProbe invoke TARGETS_FILE}: builds HealthCheckFunction as the CLI does, with
+ *       a CloudWatch client for the emulator at {@code AWS_ENDPOINT_URL} ({@link #emulatorClient}),
+ *       invokes it once to warm up and once measured, each with a 60 s context.
  *   <li>{@code FanOutProbe sequential TARGETS_FILE}: the production probers one target after
  *       another (a runner with one slot), without a deadline, like a loop over the targets; warmed
  *       up first on the targets that answer at once. Probing only, nothing published.
@@ -51,7 +58,8 @@ public final class FanOutProbe {
   }
 
   private static String invoke(Map<String, String> env) throws Exception {
-    HealthCheckFunction function = HealthCheckFunction.create(env, null);
+    HealthCheckFunction function =
+        HealthCheckFunction.create(env, new CloudWatchMetricPublisher(emulatorClient(env)));
     long w0 = System.nanoTime();
     function.handleRequest(null, new BenchContext("HealthCheckFunction", 60_000));
     long warmupNanos = System.nanoTime() - w0;
@@ -103,6 +111,27 @@ public final class FanOutProbe {
         + " targets=" + results.size()
         + " healthy=" + healthy
         + " peakFds=" + peakFds;
+  }
+
+  /**
+   * A CloudWatch client configured as the production one ({@code AwsClients}), except for its
+   * timeouts: moto_server needs seconds to take 1,000 datums, more than the production 3 s per
+   * attempt, and a retried request would be counted as a second PutMetricData call.
+   */
+  static CloudWatchClient emulatorClient(Map<String, String> env) {
+    return CloudWatchClient.builder()
+        .region(Region.of(env.get("AWS_REGION")))
+        .endpointOverride(URI.create(env.get("AWS_ENDPOINT_URL")))
+        .httpClientBuilder(
+            UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(2))
+                .socketTimeout(Duration.ofSeconds(60)))
+        .overrideConfiguration(
+            o ->
+                o.retryStrategy(AwsRetryStrategy.standardRetryStrategy())
+                    .apiCallTimeout(Duration.ofSeconds(120))
+                    .apiCallAttemptTimeout(Duration.ofSeconds(60)))
+        .build();
   }
 
   private static String ms(long nanos) {
