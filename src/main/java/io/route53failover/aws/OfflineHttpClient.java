@@ -7,6 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -14,6 +18,8 @@ import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 
 /**
  * An SDK HTTP client that never touches the network: it answers every request with 200 and the
@@ -34,6 +40,21 @@ public final class OfflineHttpClient implements SdkHttpClient {
    */
   public OfflineHttpClient(Function<SdkHttpRequest, String> responder) {
     this.responder = responder;
+  }
+
+  /**
+   * Builds a client answered by this HTTP client: {@code region}, {@code retryStrategy}, and
+   * placeholder credentials (requests are signed, and never sent).
+   */
+  public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(
+      B builder, Region region, RetryStrategy retryStrategy) {
+    return builder
+        .region(region)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("offline", "offline")))
+        .httpClient(this)
+        .overrideConfiguration(o -> o.retryStrategy(retryStrategy))
+        .build();
   }
 
   /** The requests "sent" so far, in order. */

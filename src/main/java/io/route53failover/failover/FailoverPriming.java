@@ -10,8 +10,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.joda.time.DateTime;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.route53.Route53Client;
@@ -59,7 +57,8 @@ final class FailoverPriming {
     AlarmNotification alarm = AlarmNotification.parse("priming", SAMPLE_ALARM);
     String id = alarm.healthCheckId("priming", Optional.empty());
     long version;
-    try (Route53Client client = offlineClient(offline)) {
+    try (Route53Client client =
+        offline.client(Route53Client.builder(), Region.AWS_GLOBAL, Route53Clients.retryStrategy())) {
       HealthCheckStore store = new Route53HealthCheckStore(client);
       HealthCheckState state = store.get(id);
       store.tags(id);
@@ -94,17 +93,6 @@ final class FailoverPriming {
                             .withMessage(SAMPLE_ALARM)
                             .withTimestamp(DateTime.parse("2026-01-05T10:15:30.123Z")))));
     return version;
-  }
-
-  /** A Route 53 client like the production one, but answered by {@code offline}. */
-  static Route53Client offlineClient(OfflineHttpClient offline) {
-    return Route53Client.builder()
-        .region(Region.AWS_GLOBAL)
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("priming", "priming")))
-        .httpClient(offline)
-        .overrideConfiguration(o -> o.retryStrategy(Route53Clients.retryStrategy()))
-        .build();
   }
 
   /** Route 53's answers (REST-XML) to the four calls the store makes. */

@@ -14,8 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.joda.time.DateTime;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
@@ -69,7 +67,9 @@ final class HealthCheckPriming {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     List<MetricDatum> data = HealthCheckMetrics.datums(config.targets(), results);
     int calls;
-    try (CloudWatchClient client = offlineClient(offline)) {
+    try (CloudWatchClient client =
+        offline.client(
+            CloudWatchClient.builder(), Region.US_EAST_1, AwsRetryStrategy.standardRetryStrategy())) {
       calls =
           new CloudWatchMetricPublisher(client)
               .publish(config.namespace(), data, now, config.storageResolution());
@@ -84,16 +84,5 @@ final class HealthCheckPriming {
         .withSource("aws.events")
         .withTime(DateTime.parse("2015-10-08T16:53:06Z"));
     return calls;
-  }
-
-  /** A CloudWatch client like the production one, but answered by {@code offline}. */
-  static CloudWatchClient offlineClient(OfflineHttpClient offline) {
-    return CloudWatchClient.builder()
-        .region(Region.US_EAST_1)
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("priming", "priming")))
-        .httpClient(offline)
-        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy()))
-        .build();
   }
 }

@@ -6,9 +6,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,18 +44,7 @@ final class ColdStart implements AutoCloseable {
 
   ColdStart(Bench.Setup setup) throws IOException {
     this.setup = setup;
-    web = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 16);
-    byte[] page = "route53-failover cold run".getBytes(StandardCharsets.UTF_8);
-    web.createContext(
-        "/",
-        exchange -> {
-          try (exchange;
-              OutputStream out = exchange.getResponseBody()) {
-            exchange.sendResponseHeaders(200, page.length);
-            out.write(page);
-          }
-        });
-    web.start();
+    web = TargetServer.pageServer("route53-failover cold run", null);
     String targets =
         "[{\"name\":\"web\",\"type\":\"http\",\"url\":\"http://127.0.0.1:"
             + web.getAddress().getPort()

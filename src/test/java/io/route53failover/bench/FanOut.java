@@ -149,21 +149,9 @@ final class FanOut {
     if (maxConcurrentProbes != null) {
       env.put("MAX_CONCURRENT_PROBES", maxConcurrentProbes.toString());
     }
-    List<String> flags = new ArrayList<>(Child.LAMBDA_FLAGS);
-    flags.addAll(LAMBDA_512_MB);
     long started = System.currentTimeMillis();
     Map<String, String> figures =
-        Child.run(
-            Child.command(
-                setup.java(),
-                flags,
-                setup.classpath(),
-                FanOutProbe.class,
-                "invoke",
-                targets.file.toString()),
-            env,
-            setup.work().resolve("fanout-" + targets.n + "-" + maxConcurrentProbes + "-" + run + ".log"),
-            180);
+        probe("invoke", targets, env, "fanout-" + targets.n + "-" + maxConcurrentProbes + "-" + run, 180);
     long measuredFrom = Long.parseLong(figures.get("measuredStartEpochMs"));
     if (measuredFrom < started) {
       throw new IOException("clock went backwards: " + figures);
@@ -173,20 +161,27 @@ final class FanOut {
 
   /** One sequential run (probing only) in a fresh process. */
   Run sequential(Targets targets, int run) throws IOException, InterruptedException {
-    List<String> flags = new ArrayList<>(Child.LAMBDA_FLAGS);
-    flags.addAll(LAMBDA_512_MB);
     Map<String, String> figures =
-        Child.run(
-            Child.command(
-                setup.java(),
-                flags,
-                setup.classpath(),
-                FanOutProbe.class,
-                "sequential",
-                targets.file.toString()),
+        probe(
+            "sequential",
+            targets,
             Child.awsEnv("http://127.0.0.1:9"),
-            setup.work().resolve("sequential-" + targets.n + "-" + run + ".log"),
+            "sequential-" + targets.n + "-" + run,
             60L * 30);
     return new Run(figures, List.of());
+  }
+
+  /** Runs a {@link FanOutProbe} process in {@code mode} with the Lambda flags and heap. */
+  private Map<String, String> probe(
+      String mode, Targets targets, Map<String, String> env, String logName, long timeoutSeconds)
+      throws IOException, InterruptedException {
+    List<String> flags = new ArrayList<>(Child.LAMBDA_FLAGS);
+    flags.addAll(LAMBDA_512_MB);
+    return Child.run(
+        Child.command(
+            setup.java(), flags, setup.classpath(), FanOutProbe.class, mode, targets.file.toString()),
+        env,
+        setup.work().resolve(logName + ".log"),
+        timeoutSeconds);
   }
 }

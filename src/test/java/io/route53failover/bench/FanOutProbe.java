@@ -1,5 +1,6 @@
 package io.route53failover.bench;
 
+import io.route53failover.cli.LocalContext;
 import io.route53failover.healthcheck.ConcurrentProbeRunner;
 import io.route53failover.healthcheck.HealthCheckConfig;
 import io.route53failover.healthcheck.HealthCheckFunction;
@@ -61,7 +62,7 @@ public final class FanOutProbe {
     HealthCheckFunction function =
         HealthCheckFunction.create(env, new CloudWatchMetricPublisher(emulatorClient(env)));
     long w0 = System.nanoTime();
-    function.handleRequest(null, new BenchContext("HealthCheckFunction", 60_000));
+    function.handleRequest(null, context("HealthCheckFunction"));
     long warmupNanos = System.nanoTime() - w0;
 
     HealthCheckReport report;
@@ -71,7 +72,7 @@ public final class FanOutProbe {
     try (Proc.FdSampler fds = new Proc.FdSampler()) {
       measuredStartEpochMs = System.currentTimeMillis();
       long t0 = System.nanoTime();
-      report = function.handleRequest(null, new BenchContext("HealthCheckFunction", 60_000));
+      report = function.handleRequest(null, context("HealthCheckFunction"));
       nanos = System.nanoTime() - t0;
       peakFds = fds.peak();
     }
@@ -132,6 +133,10 @@ public final class FanOutProbe {
                     .apiCallTimeout(Duration.ofSeconds(120))
                     .apiCallAttemptTimeout(Duration.ofSeconds(60)))
         .build();
+  }
+
+  private static LocalContext context(String function) {
+    return new LocalContext(function, "us-east-1", Duration.ofSeconds(60), System::nanoTime, System.err);
   }
 
   private static String ms(long nanos) {

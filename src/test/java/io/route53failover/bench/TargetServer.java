@@ -12,6 +12,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -80,20 +81,8 @@ public final class TargetServer {
 
     List<Integer> httpPorts = new ArrayList<>();
     List<HttpServer> servers = new ArrayList<>();
-    byte[] page = PAGE.getBytes(StandardCharsets.UTF_8);
     for (int i = 0; i < http; i++) {
-      HttpServer server = HttpServer.create(new InetSocketAddress(loopback, 0), 128);
-      server.createContext(
-          "/",
-          exchange -> {
-            try (exchange;
-                OutputStream out = exchange.getResponseBody()) {
-              exchange.sendResponseHeaders(200, page.length);
-              out.write(page);
-            }
-          });
-      server.setExecutor(threads);
-      server.start();
+      HttpServer server = pageServer(PAGE, threads);
       servers.add(server);
       httpPorts.add(server.getAddress().getPort());
     }
@@ -119,6 +108,25 @@ public final class TargetServer {
       s.close();
     }
     threads.shutdownNow();
+  }
+
+  /** A started HTTP server on 127.0.0.1 answering every request with 200 and {@code page}. */
+  static HttpServer pageServer(String page, Executor executor) throws IOException {
+    byte[] bytes = page.getBytes(StandardCharsets.UTF_8);
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 128);
+    server.createContext(
+        "/",
+        exchange -> {
+          try (exchange;
+              OutputStream out = exchange.getResponseBody()) {
+            exchange.sendResponseHeaders(200, bytes.length);
+            out.write(bytes);
+          }
+        });
+    server.setExecutor(executor);
+    server.start();
+    return server;
   }
 
   private static String join(List<Integer> ports) {

@@ -4,27 +4,28 @@ import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.route53failover.cli.LocalContext;
 import io.route53failover.failover.FailoverFunction;
 import io.route53failover.failover.FailoverReport;
+import io.route53failover.failover.MotoHealthChecks;
 import io.route53failover.healthcheck.HealthCheckConfig;
 import io.route53failover.healthcheck.HealthCheckFunction;
 import io.route53failover.healthcheck.HealthCheckReport;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.route53.Route53Client;
-import software.amazon.awssdk.services.route53.model.HealthCheckType;
 
 /**
  * The warm-invoke benchmark's process: one handler, invoked {@code INVOKES} times in a row; prints
@@ -68,7 +69,7 @@ public final class WarmInvoke {
     for (int i = 0; i < invokes; i++) {
       long t0 = System.nanoTime();
       HealthCheckReport report =
-          function.handleRequest(null, new BenchContext("HealthCheckFunction", 60_000));
+          function.handleRequest(null, context("HealthCheckFunction"));
       handler.add((System.nanoTime() - t0) / 1e6);
       if (report.unhealthy() != 0) {
         throw new IllegalStateException("a warm-invoke target was unhealthy: " + report);
@@ -93,11 +94,11 @@ public final class WarmInvoke {
             .httpClient(UrlConnectionHttpClient.create())
             .build()) {
       for (int i = 0; i < invokes; i++) {
-        String id = createHealthCheck(setup);
+        String id = MotoHealthChecks.createHttps(setup, "/health");
         SNSEvent event = alarmEventFor(eventFile, id);
         long t0 = System.nanoTime();
         FailoverReport report =
-            function.handleRequest(event, new BenchContext("FailoverFunction", 60_000));
+            function.handleRequest(event, context("FailoverFunction"));
         handler.add((System.nanoTime() - t0) / 1e6);
         if (report.locked() != 1) {
           throw new IllegalStateException("expected one locked record: " + report);
@@ -105,22 +106,6 @@ public final class WarmInvoke {
       }
     }
     return "handlerMs=" + join(handler);
-  }
-
-  private static String createHealthCheck(Route53Client r53) {
-    return r53.createHealthCheck(
-            r ->
-                r.callerReference(UUID.randomUUID().toString())
-                    .healthCheckConfig(
-                        c ->
-                            c.type(HealthCheckType.HTTPS)
-                                .fullyQualifiedDomainName("primary.example.com")
-                                .port(443)
-                                .resourcePath("/health")
-                                .requestInterval(30)
-                                .failureThreshold(3)))
-        .healthCheck()
-        .id();
   }
 
   /**
@@ -151,6 +136,10 @@ public final class WarmInvoke {
             .withEventSubscriptionArn(sample.path("EventSubscriptionArn").asText())
             .withSns(sns);
     return new SNSEvent().withRecords(List.of(record));
+  }
+
+  private static LocalContext context(String function) {
+    return new LocalContext(function, "us-east-1", Duration.ofSeconds(60), System::nanoTime, System.err);
   }
 
   private static String join(List<Double> values) {
