@@ -52,8 +52,9 @@ final class Results {
     StringBuilder md = new StringBuilder();
     List<String[]> budgets = new ArrayList<>();
     md.append("# Benchmark results\n\n");
-    md.append("Written by `bench/run`; every figure below was measured in this session unless it is\n")
-        .append("marked *computed*. Figures are **min / median / max** over the runs shown.\n\n");
+    md.append("Written by `bench/run` (see its header for options); every figure below was measured\n")
+        .append("in this session unless it is marked *computed*. Figures are **min / median / max**\n")
+        .append("over the runs shown. All traffic stayed on 127.0.0.1.\n\n");
     md.append("| | |\n|---|---|\n");
     row(md, "Date (UTC)", started.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).substring(0, 19)
         + " to " + finished.format(DateTimeFormatter.ISO_LOCAL_TIME).substring(0, 8));
@@ -223,7 +224,9 @@ final class Results {
             + String.format(Locale.ROOT, "%.1f MB", appCdsArchiveBytes / 1e6)
             + ") is written by `bench/run` from one training run (`-XX:ArchiveClassesAtExit`) and"
             + " checked with `-Xshare:on`. One discarded run per way first; then the ways take"
-            + " turns.\n\n");
+            + " turns. An AppCDS archive only works with the JVM build that wrote it, so this row"
+            + " is what the CLI can get on this machine; on Lambda, SnapStart (template parameter"
+            + " `EnableSnapStart`) plays that part.\n\n");
     md.append("| way | runs | to response (ms) | to exit (ms) |\n|---|---|---|---|\n");
     for (Map.Entry<String, List<ColdStart.Run>> e : cold.entrySet()) {
       md.append("| ").append(e.getKey()).append(" | ").append(e.getValue().size()).append(" | ")
@@ -270,7 +273,19 @@ final class Results {
           md.append("| ").append(e.getKey()).append(" | ")
               .append(profile.classesByLibrary().get(e.getKey())).append(" | ")
               .append(String.format(Locale.ROOT, "%.0f", e.getValue())).append(" |\n"));
-      md.append('\n');
+      List<Map.Entry<String, Double>> libraries =
+          profile.msByLibrary().entrySet().stream()
+              .filter(e -> !e.getKey().startsWith("JDK"))
+              .limit(3)
+              .toList();
+      md.append("\n**Top three costs** outside the JDK itself: ");
+      for (int i = 0; i < libraries.size(); i++) {
+        Map.Entry<String, Double> e = libraries.get(i);
+        md.append(i == 0 ? "" : i == libraries.size() - 1 ? " and " : ", ")
+            .append(String.format(Locale.ROOT, "%s (%.0f ms, %d classes)", e.getKey(), e.getValue(),
+                profile.classesByLibrary().get(e.getKey())));
+      }
+      md.append(".\n\n");
     }
   }
 
