@@ -1,6 +1,7 @@
 package io.route53failover.bench;
 
 import io.route53failover.cli.LocalContext;
+import io.route53failover.failover.FailoverFunction;
 import io.route53failover.healthcheck.ConcurrentProbeRunner;
 import io.route53failover.healthcheck.HealthCheckConfig;
 import io.route53failover.healthcheck.HealthCheckFunction;
@@ -28,7 +29,7 @@ import java.util.Map;
  * <ul>
  *   <li>{@code FanOutProbe invoke TARGETS_FILE}: builds HealthCheckFunction as the CLI does, with
  *       a CloudWatch client for the emulator at {@code AWS_ENDPOINT_URL} ({@link #emulatorClient}),
- *       invokes it once to warm up and once measured, each with a 60 s context.
+ *       invokes it once to warm up and once measured, each with the template's default timeout (30 s).
  *   <li>{@code FanOutProbe sequential TARGETS_FILE}: the production probers one target after
  *       another (a runner with one slot), without a deadline, like a loop over the targets; warmed
  *       up first on the targets that answer at once. Probing only, nothing published.
@@ -135,8 +136,14 @@ public final class FanOutProbe {
         .build();
   }
 
+  /** A context with the function's default timeout in template.yaml. */
   private static LocalContext context(String function) {
-    return new LocalContext(function, "us-east-1", Duration.ofSeconds(60), System::nanoTime, System.err);
+    int seconds =
+        function.equals("FailoverFunction")
+            ? FailoverFunction.DEFAULT_TIMEOUT_SECONDS
+            : HealthCheckFunction.DEFAULT_TIMEOUT_SECONDS;
+    return new LocalContext(
+        function, "us-east-1", Duration.ofSeconds(seconds), System::nanoTime, System.err);
   }
 
   private static String ms(long nanos) {

@@ -96,7 +96,8 @@ final class Results {
             + " `timeoutMs` ").append(FanOut.TIMEOUT_MS).append(". The targets live in a separate"
             + " process. Each run is a fresh probing JVM (Lambda's java21 flags, `-XX:MaxRAM=512m"
             + " -XX:MaxHeapSize=445645k` as on a 512 MB function) that invokes HealthCheckFunction"
-            + " once to warm up and then once measured, with the real CloudWatch client against"
+            + " once to warm up and then once measured (context: the template's default 30 s"
+            + " timeout), with the real CloudWatch client against"
             + " moto_server through a counting pass-through proxy. That client is configured as in"
             + " production except for its timeouts (60 s per attempt instead of 3 s): moto takes"
             + " seconds to store 1,000 datums, and a retry would count as another call.\n\n"
@@ -295,7 +296,8 @@ final class Results {
     }
     md.append("## Warm invoke\n\n")
         .append("One JVM per run (Lambda java21 flags), one handler, 20 invokes in a row; the"
-            + " figures are invokes 2 to 20 of every run, pooled. HealthCheckFunction: 10 healthy"
+            + " figures are invokes 2 to 20 of every run, pooled; each invoke gets the template's"
+            + " default timeout (30 s, FailoverFunction 120 s). HealthCheckFunction: 10 healthy"
             + " targets on 127.0.0.1 (5 TCP, 5 HTTP with `expectedBody`), PutMetricData to"
             + " moto_server; *beyond slowest probe* = handler time − the largest `latencyMs` of"
             + " the invoke's report. FailoverFunction: the sample ALARM event"

@@ -138,8 +138,14 @@ public final class WarmInvoke {
     return new SNSEvent().withRecords(List.of(record));
   }
 
+  /** A context with the function's default timeout in template.yaml. */
   private static LocalContext context(String function) {
-    return new LocalContext(function, "us-east-1", Duration.ofSeconds(60), System::nanoTime, System.err);
+    int seconds =
+        function.equals("FailoverFunction")
+            ? FailoverFunction.DEFAULT_TIMEOUT_SECONDS
+            : HealthCheckFunction.DEFAULT_TIMEOUT_SECONDS;
+    return new LocalContext(
+        function, "us-east-1", Duration.ofSeconds(seconds), System::nanoTime, System.err);
   }
 
   private static String join(List<Double> values) {
