@@ -22,6 +22,9 @@ import software.amazon.awssdk.services.route53.Route53Client;
  * marshalling and unmarshalling run; nothing is sent), writes a report as JSON and builds an SNS
  * event. The execution environment's own Route 53 client is built, never called. It logs nothing
  * of its own: no lock is taken.
+ *
+ * <p>template.yaml does not turn SnapStart on for FailoverFunction (a version idle for 14 days
+ * turns Inactive and its next invoke fails); this priming runs only where someone does.
  */
 final class FailoverPriming {
   static final String SAMPLE_ID = "00000000-0000-0000-0000-000000000000";
