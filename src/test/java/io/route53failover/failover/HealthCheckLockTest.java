@@ -230,7 +230,7 @@ class HealthCheckLockTest {
   }
 
   @Test
-  void failbackRestoresTheRecordedPathWithTheVersionThenRemovesTheTag() {
+  void failbackRemovesTheTagThenRestoresTheRecordedPathWithTheVersion() {
     when(store.get(ID)).thenReturn(state("HTTPS", LOCKED, 8));
     when(store.tags(ID)).thenReturn(Map.of(TAG, "/health"));
     when(store.updateResourcePath(ID, "/health", 8)).thenReturn(9L);
@@ -242,9 +242,10 @@ class HealthCheckLockTest {
     assertThat(r.source()).isEqualTo("tag");
     assertThat(r.tagRemoved()).isTrue();
     assertThat(r.warning()).isNull();
+    // the record goes first, so an unlocked check never carries it (LockFailbackInterleavingsTest)
     InOrder order = inOrder(store);
-    order.verify(store).updateResourcePath(ID, "/health", 8);
     order.verify(store).removeTag(ID, TAG);
+    order.verify(store).updateResourcePath(ID, "/health", 8);
   }
 
   @Test
@@ -325,7 +326,52 @@ class HealthCheckLockTest {
 
     assertThat(lock.failback(ID, Optional.empty()).newVersion()).isEqualTo(7);
     verify(store, times(2)).get(ID);
+    // this mock still lists the tag on the second read, so it is removed before each update
+    verify(store, times(2)).removeTag(ID, TAG);
+  }
+
+  @Test
+  void failbackRereadAfterAMismatchStillRestoresTheRecordItRemoved() {
+    when(store.get(ID)).thenReturn(state("HTTPS", LOCKED, 5)).thenReturn(state("HTTPS", LOCKED, 6));
+    when(store.tags(ID)).thenReturn(Map.of(TAG, "/health=3Fdeep")).thenReturn(Map.of());
+    when(store.updateResourcePath(ID, "/health?deep", 5)).thenThrow(mismatch(5));
+    when(store.updateResourcePath(ID, "/health?deep", 6)).thenReturn(7L);
+
+    FailbackResult r = lock.failback(ID, Optional.empty());
+
+    assertThat(r.restoredPath()).isEqualTo("/health?deep");
+    assertThat(r.source()).isEqualTo("tag");
     verify(store, times(1)).removeTag(ID, TAG);
+  }
+
+  @Test
+  void failbackWhoseUpdateFailsPutsTheRecordBack() {
+    when(store.get(ID)).thenReturn(state("HTTPS", LOCKED, 5));
+    when(store.tags(ID)).thenReturn(Map.of(TAG, "/health"));
+    when(store.updateResourcePath(ID, "/health", 5))
+        .thenThrow(new IllegalStateException("InternalFailure"));
+
+    assertThatThrownBy(() -> lock.failback(ID, Optional.empty()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("InternalFailure");
+    InOrder order = inOrder(store);
+    order.verify(store).removeTag(ID, TAG);
+    order.verify(store).updateResourcePath(ID, "/health", 5);
+    order.verify(store).putTag(ID, TAG, "/health");
+  }
+
+  @Test
+  void failbackWhoseRecordCannotBePutBackKeepsBothErrors() {
+    when(store.get(ID)).thenReturn(state("HTTPS", LOCKED, 5));
+    when(store.tags(ID)).thenReturn(Map.of(TAG, "/health"));
+    when(store.updateResourcePath(ID, "/health", 5))
+        .thenThrow(new IllegalStateException("InternalFailure"));
+    doThrow(new IllegalStateException("Throttling")).when(store).putTag(ID, TAG, "/health");
+
+    assertThatThrownBy(() -> lock.failback(ID, Optional.empty()))
+        .hasMessage("InternalFailure")
+        .satisfies(e -> assertThat(e.getSuppressed()).singleElement().hasToString(
+            "java.lang.IllegalStateException: Throttling"));
   }
 
   @Test
