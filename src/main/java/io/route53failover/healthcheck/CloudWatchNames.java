@@ -43,7 +43,8 @@ final class CloudWatchNames {
       char c = name.charAt(i);
       if (c < 0x20 || c > 0x7e) {
         return String.format(
-            "must contain only printable ASCII characters, found U+%04X at position %d", (int) c, i);
+            "must contain only printable ASCII characters, found U+%04X at position %d",
+            (int) c, i);
       }
       visible |= c != ' ';
     }

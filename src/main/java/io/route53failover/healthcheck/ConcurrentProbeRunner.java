@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,17 +63,19 @@ public final class ConcurrentProbeRunner implements ProbeRunner {
   /**
    * {@inheritDoc}
    *
-   * <p>Returns no later than {@code deadline} (plus scheduling jitter), even when a probe hangs.
+   * <p>Probes start in target order as slots free up; a target still waiting for a slot at the
+   * deadline is never started. Returns no later than {@code deadline} (plus scheduling jitter),
+   * even when a probe hangs.
    */
   @Override
   public List<ProbeResult> probeAll(List<Target> targets, Instant deadline) {
     long end = System.nanoTime() + budgetNanos(deadline);
-    Semaphore slots = new Semaphore(maxInFlight, true);
+    Semaphore slots = new Semaphore(maxInFlight);
     ExecutorService executor = Executors.newThreadPerTaskExecutor(PROBE_THREADS);
     try {
       List<Future<ProbeResult>> futures = new ArrayList<>(targets.size());
       for (Target target : targets) {
-        futures.add(executor.submit(() -> probeOne(target, slots, end)));
+        futures.add(start(target, slots, end, executor));
       }
       List<ProbeResult> results = new ArrayList<>(targets.size());
       for (int i = 0; i < targets.size(); i++) {
@@ -84,23 +87,46 @@ public final class ConcurrentProbeRunner implements ProbeRunner {
     }
   }
 
+  /** Waits for a free slot until the deadline, then starts the probe; its thread frees the slot. */
+  private Future<ProbeResult> start(
+      Target target, Semaphore slots, long end, ExecutorService executor) {
+    try {
+      if (!slots.tryAcquire(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+        return CompletableFuture.completedFuture(deadline(target));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return CompletableFuture.completedFuture(
+          ProbeResult.unhealthy(target.name(), null, "interrupted"));
+    }
+    try {
+      return executor.submit(
+          () -> {
+            try {
+              return probeOne(target, end);
+            } finally {
+              slots.release();
+            }
+          });
+    } catch (RuntimeException e) {
+      slots.release();
+      return CompletableFuture.completedFuture(
+          ProbeResult.unhealthy(target.name(), null, FailureReasons.error(e)));
+    }
+  }
+
   private long budgetNanos(Instant deadline) {
     Duration budget = Duration.between(clock.instant(), deadline);
     if (budget.isNegative()) {
       return 0;
     }
     // saturate: a deadline centuries away must not overflow nanoTime arithmetic
-    return budget.compareTo(Duration.ofDays(1)) > 0 ? Duration.ofDays(1).toNanos() : budget.toNanos();
+    return budget.compareTo(Duration.ofDays(1)) > 0
+        ? Duration.ofDays(1).toNanos()
+        : budget.toNanos();
   }
 
-  private ProbeResult probeOne(Target target, Semaphore slots, long end) {
-    try {
-      if (!slots.tryAcquire(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-        return deadline(target);
-      }
-    } catch (InterruptedException e) {
-      return deadline(target);
-    }
+  private ProbeResult probeOne(Target target, long end) {
     try {
       long left = end - System.nanoTime();
       if (left < 1_000_000L) {
@@ -111,11 +137,11 @@ public final class ConcurrentProbeRunner implements ProbeRunner {
         timeout = Duration.ofNanos(left);
       }
       ProbeResult result = prober.probe(target, timeout);
-      return result != null ? result : ProbeResult.unhealthy(target.name(), null, "error: no result");
+      return result != null
+          ? result
+          : ProbeResult.unhealthy(target.name(), null, "error: no result");
     } catch (RuntimeException e) {
       return ProbeResult.unhealthy(target.name(), null, FailureReasons.error(e));
-    } finally {
-      slots.release();
     }
   }
 

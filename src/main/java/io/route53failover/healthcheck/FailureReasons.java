@@ -17,10 +17,10 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
- * Names the reason a probe failed, from the exception it failed with: {@code dns}, {@code
- * refused}, {@code no route}, {@code timeout}, {@code reset}, {@code closed} (the connection ended
- * before a response), {@code protocol} (not HTTP), {@code tls} or {@code tls: <detail>}, and {@code
- * error: <ExceptionClass>} when nothing more specific is known.
+ * Names the reason a probe failed, from the exception it failed with: {@code dns}, {@code refused},
+ * {@code no route}, {@code timeout}, {@code reset}, {@code closed} (the connection ended before a
+ * response), {@code protocol} (not HTTP), {@code tls} or {@code tls: <detail>}, and {@code error:
+ * <ExceptionClass>} when nothing more specific is known.
  */
 final class FailureReasons {
 

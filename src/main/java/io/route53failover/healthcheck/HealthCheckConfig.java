@@ -34,9 +34,9 @@ public record HealthCheckConfig(List<Target> targets, String namespace, int stor
    *
    * <p>{@code TARGETS} is required: a JSON array of target objects (fields and defaults in the
    * README's configuration reference). {@code METRIC_NAMESPACE} defaults to {@value
-   * #DEFAULT_NAMESPACE} and must be a valid CloudWatch namespace (1-255 printable ASCII
-   * characters, not starting with {@code :} or {@code AWS/}). {@code METRIC_STORAGE_RESOLUTION}
-   * defaults to 60 and may only be 60 or 1 (seconds).
+   * #DEFAULT_NAMESPACE} and must be a valid CloudWatch namespace (1-255 printable ASCII characters,
+   * not starting with {@code :} or {@code AWS/}). {@code METRIC_STORAGE_RESOLUTION} defaults to 60
+   * and may only be 60 or 1 (seconds).
    *
    * @param env the environment, usually {@link System#getenv()}
    * @throws TargetConfigException naming the variable, target and field of the first problem found
@@ -62,7 +62,10 @@ public record HealthCheckConfig(List<Target> targets, String namespace, int stor
     String problem = CloudWatchNames.namespaceProblem(namespace);
     if (problem != null) {
       throw new TargetConfigException(
-          METRIC_NAMESPACE, null, null, problem + ", was \"" + TargetFields.shorten(namespace) + "\"");
+          METRIC_NAMESPACE,
+          null,
+          null,
+          problem + ", was \"" + TargetFields.shorten(namespace) + "\"");
     }
     return namespace;
   }
@@ -81,7 +84,9 @@ public record HealthCheckConfig(List<Target> targets, String namespace, int stor
               null,
               null,
               "must be 60 (standard resolution, required by Route 53 CLOUDWATCH_METRIC health"
-                  + " checks) or 1 (high resolution), was \"" + TargetFields.shorten(value) + "\"");
+                  + " checks) or 1 (high resolution), was \""
+                  + TargetFields.shorten(value)
+                  + "\"");
     };
   }
 }

@@ -5,9 +5,8 @@ import java.net.Proxy;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.X509TrustManager;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
@@ -15,7 +14,6 @@ import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
-import okhttp3.tls.HandshakeCertificates;
 import okio.Buffer;
 import okio.BufferedSource;
 import okio.ByteString;
@@ -28,16 +26,16 @@ import okio.ByteString;
  * request and response together ({@code callTimeout}).
  *
  * <p>HTTPS certificates and host names are verified against the trust roots (the platform's by
- * default) unless the target sets {@code tlsVerify: false}, which accepts any certificate for that
- * target's host.
+ * default) unless the target sets {@code tlsVerify: false}, which accepts any certificate (expired,
+ * self-signed, for another name), as Route 53's HTTPS checks do. Since redirects are not followed,
+ * such a target's probe only ever talks to its own host.
  */
 final class HttpProber implements Prober {
 
   static final String USER_AGENT = "route53-failover-healthcheck";
 
-  private final OkHttpClient base;
-  private final List<X509Certificate> trustedRoots;
-  private final ConcurrentMap<String, OkHttpClient> insecureClients = new ConcurrentHashMap<>();
+  private final OkHttpClient verifying;
+  private final OkHttpClient insecure;
 
   /** A prober resolving through {@code resolver} and trusting the platform's certificates. */
   HttpProber(HostResolver resolver) {
@@ -49,7 +47,6 @@ final class HttpProber implements Prober {
    * @param trustedRoots certificates trusted for HTTPS; empty for the platform's trust roots
    */
   HttpProber(HostResolver resolver, List<X509Certificate> trustedRoots) {
-    this.trustedRoots = List.copyOf(trustedRoots);
     OkHttpClient.Builder builder =
         new OkHttpClient.Builder()
             .dns(new ResolverDns(resolver))
@@ -60,11 +57,18 @@ final class HttpProber implements Prober {
             .protocols(List.of(Protocol.HTTP_1_1))
             // keep no idle connection: every probe opens its own, so a dead listener shows
             .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS));
-    if (!this.trustedRoots.isEmpty()) {
-      HandshakeCertificates trust = trustBuilder().build();
-      builder.sslSocketFactory(trust.sslSocketFactory(), trust.trustManager());
+    if (!trustedRoots.isEmpty()) {
+      X509TrustManager roots = TlsTrust.trusting(trustedRoots);
+      builder.sslSocketFactory(TlsTrust.socketFactory(roots), roots);
     }
-    this.base = builder.build();
+    this.verifying = builder.build();
+    X509TrustManager any = TlsTrust.acceptingAnyServer();
+    this.insecure =
+        verifying
+            .newBuilder()
+            .sslSocketFactory(TlsTrust.socketFactory(any), any)
+            .hostnameVerifier((hostname, session) -> true)
+            .build();
   }
 
   @Override
@@ -75,7 +79,7 @@ final class HttpProber implements Prober {
     HttpUrl url = HttpUrl.get(http.url().toString());
     long timeoutMs = Math.max(1, timeout.toMillis());
     OkHttpClient client =
-        clientFor(http, url)
+        (http.tlsVerify() ? verifying : insecure)
             .newBuilder()
             .callTimeout(timeoutMs, TimeUnit.MILLISECONDS)
             .connectTimeout(timeoutMs, TimeUnit.MILLISECONDS)
@@ -135,31 +139,5 @@ final class HttpProber implements Prober {
       }
     }
     return prefix.indexOf(wanted) >= 0;
-  }
-
-  private OkHttpClient clientFor(HttpTarget http, HttpUrl url) {
-    if (http.tlsVerify() || !url.isHttps()) {
-      return base;
-    }
-    return insecureClients.computeIfAbsent(url.host(), this::insecureClient);
-  }
-
-  /** A client that accepts any certificate, and any name in it, from {@code host} only. */
-  private OkHttpClient insecureClient(String host) {
-    HandshakeCertificates trust = trustBuilder().addInsecureHost(host).build();
-    return base.newBuilder()
-        .sslSocketFactory(trust.sslSocketFactory(), trust.trustManager())
-        .hostnameVerifier((hostname, session) -> hostname.equalsIgnoreCase(host))
-        .build();
-  }
-
-  private HandshakeCertificates.Builder trustBuilder() {
-    HandshakeCertificates.Builder builder = new HandshakeCertificates.Builder();
-    if (trustedRoots.isEmpty()) {
-      builder.addPlatformTrustedCertificates();
-    } else {
-      trustedRoots.forEach(builder::addTrustedCertificate);
-    }
-    return builder;
   }
 }

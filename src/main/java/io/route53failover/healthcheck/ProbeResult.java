@@ -9,9 +9,13 @@ import java.util.Objects;
  * @param healthy whether the target passed
  * @param latencyMs time to the decisive answer in milliseconds, or {@code null} when the target
  *     never answered (refused, timeout, DNS failure, deadline)
- * @param reason {@code "ok"} when healthy; otherwise a short named cause such as {@code refused},
- *     {@code timeout}, {@code dns}, {@code tls}, {@code reset}, {@code status 503}, {@code body
- *     mismatch}, {@code deadline}
+ * @param reason {@code "ok"} when healthy; otherwise a short named cause: {@code refused}, {@code
+ *     timeout}, {@code dns}, {@code no route}, {@code reset}, {@code closed} (connection ended
+ *     before a response), {@code protocol} (the answer was not HTTP), {@code tls: <detail>} (for
+ *     example {@code tls: certificate expired}, {@code tls: untrusted certificate}, {@code tls:
+ *     hostname mismatch}, {@code tls: handshake failed}), {@code status 503}, {@code body
+ *     mismatch}, {@code deadline} (the run's deadline came first), {@code interrupted}, or {@code
+ *     error: <ExceptionClass>} as a last resort
  */
 public record ProbeResult(String name, boolean healthy, Long latencyMs, String reason) {
 

@@ -4,8 +4,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An inclusive range of HTTP status codes, for example {@code 200-299}; a single code is a range
- * of one.
+ * An inclusive range of HTTP status codes, for example {@code 200-299}; a single code is a range of
+ * one.
  *
  * @param min lowest accepted code, 100 to 599
  * @param max highest accepted code, {@code min} to 599

@@ -16,6 +16,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -50,20 +51,7 @@ final class TargetsParser {
   private static final int MAX_HOST_LENGTH = 255;
   private static final int MAX_URL_LENGTH = 2_048;
 
-  private static final Set<String> TCP_FIELDS =
-      Set.of("name", "type", "host", "port", "timeoutMs", "metricName");
-  private static final Set<String> HTTP_FIELDS =
-      Set.of("name", "type", "url", "timeoutMs", "expectedStatus", "expectedBody", "metricName");
-  private static final Set<String> HTTPS_FIELDS =
-      Set.of(
-          "name",
-          "type",
-          "url",
-          "timeoutMs",
-          "expectedStatus",
-          "expectedBody",
-          "tlsVerify",
-          "metricName");
+  /** Every field, in the order the error message lists them. */
   private static final List<String> ALL_FIELDS =
       List.of(
           "name",
@@ -76,6 +64,13 @@ final class TargetsParser {
           "expectedBody",
           "tlsVerify",
           "metricName");
+
+  private static final Set<String> COMMON_FIELDS =
+      Set.of("name", "type", "timeoutMs", "metricName");
+  private static final Set<String> TCP_FIELDS = union(COMMON_FIELDS, "host", "port");
+  private static final Set<String> HTTP_FIELDS =
+      union(COMMON_FIELDS, "url", "expectedStatus", "expectedBody");
+  private static final Set<String> HTTPS_FIELDS = union(HTTP_FIELDS, "tlsVerify");
   private static final Map<String, Set<String>> FIELDS_BY_TYPE =
       Map.of("tcp", TCP_FIELDS, "http", HTTP_FIELDS, "https", HTTPS_FIELDS);
 
@@ -94,6 +89,12 @@ final class TargetsParser {
 
   private TargetsParser() {}
 
+  private static Set<String> union(Set<String> fields, String... more) {
+    Set<String> all = new HashSet<>(fields);
+    all.addAll(List.of(more));
+    return Set.copyOf(all);
+  }
+
   /**
    * Parses {@code json}, the value of {@code TARGETS}.
    *
@@ -103,13 +104,15 @@ final class TargetsParser {
   static List<Target> parse(String json) {
     JsonNode root = readTree(json);
     if (!root.isArray()) {
-      throw problem(null, null, "must be a JSON array of targets, was " + TargetFields.describe(root));
+      throw problem(
+          null, null, "must be a JSON array of targets, was " + TargetFields.describe(root));
     }
     if (root.isEmpty()) {
       throw problem(null, null, "must contain at least one target, was an empty array");
     }
     if (root.size() > MAX_TARGETS) {
-      throw problem(null, null, "must contain at most " + MAX_TARGETS + " targets, was " + root.size());
+      throw problem(
+          null, null, "must contain at most " + MAX_TARGETS + " targets, was " + root.size());
     }
     List<Target> targets = new ArrayList<>(root.size());
     Map<String, String> ownerByName = new HashMap<>();
@@ -132,24 +135,33 @@ final class TargetsParser {
     try {
       return JSON.readTree(json);
     } catch (JacksonException e) {
-      throw problem(null, null, "is not valid JSON: " + TargetFields.shorten(e.getOriginalMessage(), 200)
-          + locationOf(e));
+      throw problem(
+          null,
+          null,
+          "is not valid JSON: "
+              + TargetFields.shorten(e.getOriginalMessage(), 200)
+              + locationOf(e));
     }
   }
 
   private static String locationOf(JacksonException e) {
     return e.getLocation() == null
         ? ""
-        : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        : " (line "
+            + e.getLocation().getLineNr()
+            + ", column "
+            + e.getLocation().getColumnNr()
+            + ")";
   }
 
   private static void claimMetric(
       Map<String, String> ownerByMetric, String metric, String label, Target target) {
     String previous = ownerByMetric.putIfAbsent(metric, label);
     if (previous != null) {
-      String field = metric.equals(target.metricName()) && !metric.equals(defaultMetricName(target.name()))
-          ? "metricName"
-          : "name";
+      String field =
+          metric.equals(target.metricName()) && !metric.equals(defaultMetricName(target.name()))
+              ? "metricName"
+              : "name";
       throw problem(
           label, field, "metric name \"" + metric + "\" is already used by target " + previous);
     }
@@ -157,7 +169,8 @@ final class TargetsParser {
 
   private static Target parseTarget(JsonNode node, int index) {
     if (!(node instanceof ObjectNode object)) {
-      throw problem("index " + index, null, "must be a JSON object, was " + TargetFields.describe(node));
+      throw problem(
+          "index " + index, null, "must be a JSON object, was " + TargetFields.describe(node));
     }
     String name = parseName(new TargetFields(object, "index " + index));
     TargetFields fields = new TargetFields(object, label(name, index));
@@ -175,7 +188,8 @@ final class TargetsParser {
     StatusRange expectedStatus = parseExpectedStatus(fields);
     String expectedBody = parseExpectedBody(fields);
     boolean tlsVerify = fields.optionalBoolean("tlsVerify", true);
-    return new HttpTarget(name, url, timeoutMs, expectedStatus, expectedBody, tlsVerify, metricName);
+    return new HttpTarget(
+        name, url, timeoutMs, expectedStatus, expectedBody, tlsVerify, metricName);
   }
 
   private static String parseName(TargetFields fields) {
@@ -183,13 +197,18 @@ final class TargetsParser {
     if (name.length() > MAX_NAME_LENGTH) {
       throw fields.error(
           "name",
-          "must be at most " + MAX_NAME_LENGTH + " characters (so that <name>"
-              + AVAILABILITY_SUFFIX + " fits CloudWatch's 255), was " + name.length());
+          "must be at most "
+              + MAX_NAME_LENGTH
+              + " characters (so that <name>"
+              + AVAILABILITY_SUFFIX
+              + " fits CloudWatch's 255), was "
+              + name.length());
     }
     if (!NAME.matcher(name).matches()) {
       throw fields.error(
           "name",
-          "may contain only letters, digits, '_', '.' and '-', was \"" + TargetFields.shorten(name)
+          "may contain only letters, digits, '_', '.' and '-', was \""
+              + TargetFields.shorten(name)
               + "\"");
     }
     return name;
@@ -199,8 +218,12 @@ final class TargetsParser {
     for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
       String field = it.next();
       if (!ALL_FIELDS.contains(field)) {
-        throw fields.error(TargetFields.shorten(field), "unknown field" + suggestion(field)
-            + "; valid fields are " + String.join(", ", ALL_FIELDS));
+        throw fields.error(
+            TargetFields.shorten(field),
+            "unknown field"
+                + suggestion(field)
+                + "; valid fields are "
+                + String.join(", ", ALL_FIELDS));
       }
     }
   }
@@ -223,12 +246,14 @@ final class TargetsParser {
     String type = fields.requiredText("type");
     if (!FIELDS_BY_TYPE.containsKey(type)) {
       throw fields.error(
-          "type", "must be \"tcp\", \"http\" or \"https\", was \"" + TargetFields.shorten(type) + "\"");
+          "type",
+          "must be \"tcp\", \"http\" or \"https\", was \"" + TargetFields.shorten(type) + "\"");
     }
     return type;
   }
 
-  private static void rejectFieldsOfOtherTypes(ObjectNode object, TargetFields fields, String type) {
+  private static void rejectFieldsOfOtherTypes(
+      ObjectNode object, TargetFields fields, String type) {
     Set<String> allowed = FIELDS_BY_TYPE.get(type);
     for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
       String field = it.next();
@@ -241,7 +266,8 @@ final class TargetsParser {
   private static String hintFor(String type) {
     return switch (type) {
       case "tcp" -> " (tcp targets take host and port)";
-      case "http" -> " (http targets take url, expectedStatus and expectedBody; tlsVerify is for https)";
+      case "http" ->
+          " (http targets take url, expectedStatus and expectedBody; tlsVerify is for https)";
       default -> " (https targets take url, expectedStatus, expectedBody and tlsVerify)";
     };
   }
@@ -266,8 +292,7 @@ final class TargetsParser {
     String host = fields.requiredText("host");
     if (host.length() > MAX_HOST_LENGTH || !HOST.matcher(host).matches()) {
       throw fields.error(
-          "host",
-          "must be a host name or IP address, was \"" + TargetFields.shorten(host) + "\"");
+          "host", "must be a host name or IP address, was \"" + TargetFields.shorten(host) + "\"");
     }
     return host;
   }
@@ -275,7 +300,8 @@ final class TargetsParser {
   private static URI parseUrl(TargetFields fields, String type) {
     String raw = fields.requiredText("url");
     if (raw.length() > MAX_URL_LENGTH) {
-      throw fields.error("url", "must be at most " + MAX_URL_LENGTH + " characters, was " + raw.length());
+      throw fields.error(
+          "url", "must be at most " + MAX_URL_LENGTH + " characters, was " + raw.length());
     }
     URI uri;
     try {
@@ -285,19 +311,32 @@ final class TargetsParser {
     }
     if (!uri.isAbsolute() || uri.getRawAuthority() == null) {
       throw fields.error(
-          "url", "must be an absolute URL such as " + type + "://host:port/path, was \""
-              + TargetFields.shorten(raw) + "\"");
+          "url",
+          "must be an absolute URL such as "
+              + type
+              + "://host:port/path, was \""
+              + TargetFields.shorten(raw)
+              + "\"");
     }
     String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals(type)) {
       throw fields.error(
-          "url", "scheme must be " + type + " for type " + type + ", was " + TargetFields.shorten(scheme));
+          "url",
+          "scheme must be " + type + " for type " + type + ", was " + TargetFields.shorten(scheme));
     }
     if (HttpUrl.parse(raw) == null) {
-      throw fields.error("url", "is not a valid " + type + " URL (check the host and port), was \""
-          + TargetFields.shorten(raw) + "\"");
+      throw fields.error(
+          "url",
+          "is not a valid "
+              + type
+              + " URL (check the host and port), was \""
+              + TargetFields.shorten(raw)
+              + "\"");
     }
-    return uri;
+    // schemes are case-insensitive; keep "https", not "HTTPS", as the target's type
+    return uri.getScheme().equals(scheme)
+        ? uri
+        : URI.create(scheme + raw.substring(scheme.length()));
   }
 
   private static StatusRange parseExpectedStatus(TargetFields fields) {
@@ -318,8 +357,7 @@ final class TargetsParser {
     try {
       return StatusRange.parse(value.textValue());
     } catch (IllegalArgumentException e) {
-      throw fields.error(
-          "expectedStatus", e.getMessage() + ", was " + TargetFields.shown(value));
+      throw fields.error("expectedStatus", e.getMessage() + ", was " + TargetFields.shown(value));
     }
   }
 
@@ -330,8 +368,10 @@ final class TargetsParser {
       if (bytes > HttpTarget.BODY_SEARCH_LIMIT_BYTES) {
         throw fields.error(
             "expectedBody",
-            "must be at most " + HttpTarget.BODY_SEARCH_LIMIT_BYTES
-                + " bytes in UTF-8 (only that much of the body is searched), was " + bytes);
+            "must be at most "
+                + HttpTarget.BODY_SEARCH_LIMIT_BYTES
+                + " bytes in UTF-8 (only that much of the body is searched), was "
+                + bytes);
       }
     }
     return body;

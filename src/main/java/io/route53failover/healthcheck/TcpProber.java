@@ -45,7 +45,8 @@ final class TcpProber implements Prober {
         break;
       }
       try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress(address, tcp.port()), (int) Math.min(leftMs, Integer.MAX_VALUE));
+        socket.connect(
+            new InetSocketAddress(address, tcp.port()), (int) Math.min(leftMs, Integer.MAX_VALUE));
         return ProbeResult.healthy(tcp.name(), Millis.since(start));
       } catch (IOException e) {
         last = e;

@@ -57,7 +57,8 @@ class BodyPrefixTest {
   void stopsReadingOnceFound() throws IOException {
     CountingEndlessSource endless = new CountingEndlessSource();
 
-    assertThat(HttpProber.prefixContains(Okio.buffer(endless), ByteString.encodeUtf8("aaaa"))).isTrue();
+    assertThat(HttpProber.prefixContains(Okio.buffer(endless), ByteString.encodeUtf8("aaaa")))
+        .isTrue();
     assertThat(endless.bytesRead).isLessThanOrEqualTo(8_192L);
   }
 

@@ -32,8 +32,10 @@ class ConcurrentProbeRunnerTest {
     return IntStream.range(0, count).mapToObj(i -> target("t" + i, 3000)).toList();
   }
 
-  static List<ProbeResult> run(Prober prober, int maxInFlight, List<Target> targets, Duration budget) {
-    return new ConcurrentProbeRunner(prober, maxInFlight, CLOCK).probeAll(targets, NOW.plus(budget));
+  static List<ProbeResult> run(
+      Prober prober, int maxInFlight, List<Target> targets, Duration budget) {
+    return new ConcurrentProbeRunner(prober, maxInFlight, CLOCK)
+        .probeAll(targets, NOW.plus(budget));
   }
 
   static void sleep(long ms) {
@@ -60,8 +62,9 @@ class ConcurrentProbeRunnerTest {
 
     List<ProbeResult> results = run(reverse, 256, targets, Duration.ofSeconds(5));
 
-    assertThat(results).extracting(ProbeResult::name).containsExactlyElementsOf(
-        targets.stream().map(Target::name).toList());
+    assertThat(results)
+        .extracting(ProbeResult::name)
+        .containsExactlyElementsOf(targets.stream().map(Target::name).toList());
     assertThat(results).allMatch(ProbeResult::healthy);
   }
 
@@ -74,7 +77,11 @@ class ConcurrentProbeRunnerTest {
           return ProbeResult.healthy(t.name(), 0);
         };
 
-    run(recording, 256, List.of(target("short", 100), target("long", 3000)), Duration.ofMillis(800));
+    run(
+        recording,
+        256,
+        List.of(target("short", 100), target("long", 3000)),
+        Duration.ofMillis(800));
 
     assertThat(received.get("short")).isEqualTo(Duration.ofMillis(100));
     assertThat(received.get("long"))
@@ -119,7 +126,11 @@ class ConcurrentProbeRunnerTest {
     long start = System.nanoTime();
     try {
       List<ProbeResult> results =
-          run(stuckOnOne, 256, List.of(target("ok", 3000), target("stuck", 3000)), Duration.ofMillis(300));
+          run(
+              stuckOnOne,
+              256,
+              List.of(target("ok", 3000), target("stuck", 3000)),
+              Duration.ofMillis(300));
 
       assertThat(millisSince(start)).isBetween(250L, 1_000L);
       assertThat(results.get(0)).isEqualTo(ProbeResult.healthy("ok", 1));
@@ -142,7 +153,8 @@ class ConcurrentProbeRunnerTest {
           return ProbeResult.healthy(t.name(), 10_000);
         };
 
-    List<ProbeResult> results = run(slow, 256, List.of(target("slow", 30_000)), Duration.ofMillis(200));
+    List<ProbeResult> results =
+        run(slow, 256, List.of(target("slow", 30_000)), Duration.ofMillis(200));
 
     assertThat(results).containsExactly(ProbeResult.unhealthy("slow", null, "deadline"));
     assertThat(interrupted.await(2, TimeUnit.SECONDS)).isTrue();
@@ -201,17 +213,20 @@ class ConcurrentProbeRunnerTest {
     Prober slow =
         (t, timeout) -> {
           received.put(t.name(), timeout);
-          sleep(Math.min(400, timeout.toMillis()));
-          return timeout.toMillis() >= 400
-              ? ProbeResult.healthy(t.name(), 400)
-              : ProbeResult.unhealthy(t.name(), null, "timeout");
+          if (t.name().equals("t0")) {
+            sleep(200);
+            return ProbeResult.healthy(t.name(), 200);
+          }
+          sleep(Math.min(5_000, timeout.toMillis()));
+          return ProbeResult.unhealthy(t.name(), null, "timeout");
         };
 
-    List<ProbeResult> results = run(slow, 1, targets(2), Duration.ofMillis(600));
+    List<ProbeResult> results = run(slow, 1, targets(2), Duration.ofMillis(1_000));
 
     assertThat(results.get(0).healthy()).isTrue();
     assertThat(results.get(1).reason()).isIn("timeout", "deadline");
-    assertThat(received.get("t1")).isLessThanOrEqualTo(Duration.ofMillis(200));
+    // t1 started only after t0 freed the slot, 200 ms into the 1,000 ms run
+    assertThat(received.get("t1")).isLessThanOrEqualTo(Duration.ofMillis(800));
   }
 
   @Test
@@ -227,7 +242,9 @@ class ConcurrentProbeRunnerTest {
     try {
       List<ProbeResult> results = run(firstHangs, 1, targets(3), Duration.ofMillis(200));
 
-      assertThat(results).extracting(ProbeResult::reason).containsExactly("deadline", "deadline", "deadline");
+      assertThat(results)
+          .extracting(ProbeResult::reason)
+          .containsExactly("deadline", "deadline", "deadline");
     } finally {
       release.set(true);
     }
@@ -262,7 +279,8 @@ class ConcurrentProbeRunnerTest {
 
     prober.probe(target("a", 1), Duration.ofSeconds(1));
     prober.probe(
-        new HttpTarget("b", java.net.URI.create("https://h/"), 1, StatusRange.DEFAULT, null, true, "b"),
+        new HttpTarget(
+            "b", java.net.URI.create("https://h/"), 1, StatusRange.DEFAULT, null, true, "b"),
         Duration.ofSeconds(1));
 
     assertThat(tcp).hasValue(1);

@@ -33,14 +33,21 @@ class FailureReasonsTest {
     return Stream.of(
         arguments(new UnknownHostException("db.internal"), "dns"),
         arguments(new ConnectException("Connection refused"), "refused"),
-        arguments(causedBy(new ConnectException("Failed to connect to /10.0.0.5:80"),
-            new ConnectException("Connection refused")), "refused"),
+        arguments(
+            causedBy(
+                new ConnectException("Failed to connect to /10.0.0.5:80"),
+                new ConnectException("Connection refused")),
+            "refused"),
         arguments(new NoRouteToHostException("No route to host"), "no route"),
         arguments(new ConnectException("Network is unreachable"), "no route"),
-        arguments(causedBy(new ConnectException("Failed to connect to /10.0.0.5:80"),
-            new NoRouteToHostException("Host is down")), "no route"),
+        arguments(
+            causedBy(
+                new ConnectException("Failed to connect to /10.0.0.5:80"),
+                new NoRouteToHostException("Host is down")),
+            "no route"),
         arguments(new ConnectException("Connection timed out"), "timeout"),
-        arguments(causedBy(new ConnectException("Failed to connect"), new SocketTimeoutException()),
+        arguments(
+            causedBy(new ConnectException("Failed to connect"), new SocketTimeoutException()),
             "timeout"),
         arguments(new ConnectException("something new"), "error: ConnectException"),
         arguments(new SocketTimeoutException("Read timed out"), "timeout"),
@@ -50,26 +57,44 @@ class FailureReasonsTest {
         arguments(new SocketException("Broken pipe"), "reset"),
         arguments(new SocketException("Socket closed"), "error: SocketException"),
         arguments(new EOFException(), "closed"),
-        arguments(causedBy(new IOException("unexpected end of stream on http://10.0.0.7/..."),
-            new EOFException("\\n not found")), "closed"),
+        arguments(
+            causedBy(
+                new IOException("unexpected end of stream on http://10.0.0.7/..."),
+                new EOFException("\\n not found")),
+            "closed"),
         arguments(new ProtocolException("Unexpected status line: SSH-2.0-OpenSSH"), "protocol"),
-        arguments(new SSLPeerUnverifiedException("Hostname api.internal not verified"),
+        arguments(
+            new SSLPeerUnverifiedException("Hostname api.internal not verified"),
             "tls: hostname mismatch"),
-        arguments(causedBy(new SSLHandshakeException("PKIX path validation failed"),
-            new CertPathValidatorException("validity check failed",
-                new CertificateExpiredException("NotAfter: ..."))), "tls: certificate expired"),
-        arguments(causedBy(new SSLHandshakeException("PKIX path validation failed"),
-            new CertificateNotYetValidException()), "tls: certificate not yet valid"),
-        arguments(causedBy(new SSLHandshakeException("PKIX path building failed"),
-            new CertPathValidatorException("unable to find valid certification path")),
+        arguments(
+            causedBy(
+                new SSLHandshakeException("PKIX path validation failed"),
+                new CertPathValidatorException(
+                    "validity check failed", new CertificateExpiredException("NotAfter: ..."))),
+            "tls: certificate expired"),
+        arguments(
+            causedBy(
+                new SSLHandshakeException("PKIX path validation failed"),
+                new CertificateNotYetValidException()),
+            "tls: certificate not yet valid"),
+        arguments(
+            causedBy(
+                new SSLHandshakeException("PKIX path building failed"),
+                new CertPathValidatorException("unable to find valid certification path")),
             "tls: untrusted certificate"),
-        arguments(causedBy(new SSLHandshakeException("Remote host terminated the handshake"),
-            new EOFException()), "tls: handshake failed"),
-        arguments(causedBy(new SSLHandshakeException("handshake"),
-            new SocketException("Connection reset")), "reset"),
+        arguments(
+            causedBy(
+                new SSLHandshakeException("Remote host terminated the handshake"),
+                new EOFException()),
+            "tls: handshake failed"),
+        arguments(
+            causedBy(
+                new SSLHandshakeException("handshake"), new SocketException("Connection reset")),
+            "reset"),
         arguments(new IOException("odd"), "error: IOException"),
         arguments(new IllegalStateException(), "error: IllegalStateException"),
-        arguments(new IOException() {}, "error: io.route53failover.healthcheck.FailureReasonsTest$1"));
+        arguments(
+            new IOException() {}, "error: io.route53failover.healthcheck.FailureReasonsTest$1"));
   }
 
   @ParameterizedTest(name = "{0} -> {1}")

@@ -30,9 +30,35 @@ class TargetsParserRobustnessTest {
   /** Fragments that are valid JSON in some places and wrong in others. */
   private static final List<String> JUNK =
       List.of(
-          "null", "true", "0", "-1", "1e400", "99999999999999999999", "1.5", "\"\"", "\"x\"", "[]",
-          "{}", "[null]", "{\"a\":{}}", "\"\\u0000\"", "\"é\"", ",", ":", "[", "]", "{", "}", "\"",
-          "\\", "tcp", "\"tcp\"", "\"https\"", "\"name\"", "\"port\"", "\"url\"");
+          "null",
+          "true",
+          "0",
+          "-1",
+          "1e400",
+          "99999999999999999999",
+          "1.5",
+          "\"\"",
+          "\"x\"",
+          "[]",
+          "{}",
+          "[null]",
+          "{\"a\":{}}",
+          "\"\\u0000\"",
+          "\"é\"",
+          ",",
+          ":",
+          "[",
+          "]",
+          "{",
+          "}",
+          "\"",
+          "\\",
+          "tcp",
+          "\"tcp\"",
+          "\"https\"",
+          "\"name\"",
+          "\"port\"",
+          "\"url\"");
 
   @Test
   void mutatedConfigsEndInAConfigOrATargetConfigException() {
@@ -81,7 +107,9 @@ class TargetsParserRobustnessTest {
     return s.toString();
   }
 
-  /** Replaces the value after a random ':' with a junk fragment, keeping the JSON well-formed often. */
+  /**
+   * Replaces the value after a random ':' with a junk fragment, keeping the JSON well-formed often.
+   */
   private static void replaceValue(StringBuilder s, Random random) {
     int colon = s.indexOf(":", random.nextInt(s.length()));
     if (colon < 0) {
@@ -95,7 +123,10 @@ class TargetsParserRobustnessTest {
         break;
       }
     }
-    s.replace(colon + 1, Math.min(s.length(), inString ? end + 1 : end), JUNK.get(random.nextInt(JUNK.size())));
+    s.replace(
+        colon + 1,
+        Math.min(s.length(), inString ? end + 1 : end),
+        JUNK.get(random.nextInt(JUNK.size())));
   }
 
   @Test

@@ -1,0 +1,439 @@
+package io.route53failover.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.route53failover.template.TemplateTools.Result;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Translates template.yaml offline with aws-sam-translator (the code behind the
+ * AWS::Serverless transform) and checks the plain CloudFormation it becomes: roles and policies,
+ * the schedule, the SNS subscription, EventInvokeConfig, alarms, health checks and records.
+ * Resources that moto's CloudFormation skips are proven here only.
+ */
+class SamTranslationIT {
+
+  private static JsonNode translated;
+  private static JsonNode resources;
+
+  @BeforeAll
+  static void translate() throws Exception {
+    translated = TemplateTools.translate(TemplateTools.template());
+    resources = translated.get("Resources");
+  }
+
+  @Test
+  void noServerlessResourceOrTransformIsLeft() {
+    assertThat(translated.has("Transform")).isFalse();
+    resources
+        .fields()
+        .forEachRemaining(
+            e -> assertThat(e.getValue().get("Type").asText()).as(e.getKey()).doesNotStartWith("AWS::Serverless::"));
+  }
+
+  @Test
+  void cfnYamlReadsTheTemplateAsTheSamTranslatorDoes() throws Exception {
+    // The consistency test reads template.yaml with CfnYaml; the translator's own YAML loader
+    // must see the same document, or that test would check something else.
+    JsonNode viaPython =
+        TemplateTools.pythonJson(
+            "import json,sys\nfrom samtranslator.yaml_helper import yaml_parse\n"
+                + "print(json.dumps(yaml_parse(open(sys.argv[1]).read())))",
+            TemplateTools.template());
+    JsonNode viaJava = TemplateTools.JSON.readTree(CfnYaml.read(TemplateTools.template()).toString());
+
+    assertThat(viaJava).isEqualTo(viaPython);
+  }
+
+  // ---------------------------------------------------------------- functions
+
+  @Test
+  void healthCheckFunctionRunsTheJarInTheVpcWithJsonLogs() {
+    JsonNode p = properties("HealthCheckFunction", "AWS::Lambda::Function");
+
+    assertThat(p.get("Runtime").asText()).isEqualTo("java21");
+    assertThat(p.get("Handler").asText())
+        .isEqualTo("io.route53failover.healthcheck.HealthCheckFunction::handleRequest");
+    assertThat(p.at("/Code/S3Bucket").asText()).isEqualTo(TemplateTools.CODE_BUCKET);
+    assertThat(p.at("/Code/S3Key").asText()).isEqualTo(TemplateTools.CODE_KEY);
+    assertThat(p.at("/Architectures/0")).isEqualTo(ref("Architecture"));
+    assertThat(p.at("/VpcConfig/SubnetIds")).isEqualTo(ref("SubnetIds"));
+    assertThat(p.at("/VpcConfig/SecurityGroupIds")).isEqualTo(ref("SecurityGroupIds"));
+    assertThat(p.at("/Timeout")).isEqualTo(ref("HealthCheckTimeout"));
+    assertThat(p.at("/LoggingConfig/LogFormat").asText()).isEqualTo("JSON");
+    assertThat(p.at("/LoggingConfig/LogGroup")).isEqualTo(ref("HealthCheckLogGroup"));
+    assertThat(properties("HealthCheckLogGroup", "AWS::Logs::LogGroup").get("RetentionInDays"))
+        .isEqualTo(ref("LogRetentionInDays"));
+  }
+
+  @Test
+  void failoverFunctionRunsOutsideTheVpcWithJsonLogsOnlyWithTheLockChain() {
+    JsonNode function = resource("FailoverFunction", "AWS::Lambda::Function");
+    JsonNode p = function.get("Properties");
+
+    assertThat(function.get("Condition").asText()).isEqualTo("CreateLockChain");
+    assertThat(p.has("VpcConfig")).as("FailoverFunction must not be in the VPC").isFalse();
+    assertThat(p.get("Handler").asText())
+        .isEqualTo("io.route53failover.failover.FailoverFunction::handleRequest");
+    assertThat(p.at("/LoggingConfig/LogFormat").asText()).isEqualTo("JSON");
+    assertThat(p.at("/LoggingConfig/LogGroup")).isEqualTo(ref("FailoverLogGroup"));
+    assertThat(p.at("/Environment/Variables/PRIMARY_HEALTH_CHECK_ID")).isEqualTo(ref("PrimaryHealthCheckId"));
+    assertThat(p.at("/Environment/Variables/FAILED_OVER_PATH")).isEqualTo(ref("FailedOverPath"));
+  }
+
+  // ---------------------------------------------------------------- IAM
+
+  @Test
+  void healthCheckRolePublishesOnlyToItsNamespaceAndManagesEnisThroughTheVpcPolicy() {
+    JsonNode role = properties("HealthCheckFunctionRole", "AWS::IAM::Role");
+    List<JsonNode> statements = inlineStatements(role);
+
+    assertThat(role.get("ManagedPolicyArns").toString())
+        .contains("arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole");
+    assertThat(statements).hasSize(1);
+    JsonNode put = statements.get(0);
+    assertThat(put.get("Action").asText()).isEqualTo("cloudwatch:PutMetricData");
+    assertThat(put.get("Resource").asText()).isEqualTo("*");
+    assertThat(put.at("/Condition/StringEquals/cloudwatch:namespace")).isEqualTo(ref("MetricNamespace"));
+    // the same expression as the namespace the function publishes to
+    assertThat(properties("HealthCheckFunction", "AWS::Lambda::Function").at("/Environment/Variables/METRIC_NAMESPACE"))
+        .isEqualTo(ref("MetricNamespace"));
+  }
+
+  @Test
+  void failoverRoleTouchesOnlyTheConfiguredHealthChecksAndItsQueue() {
+    JsonNode role = properties("FailoverFunctionRole", "AWS::IAM::Role");
+    JsonNode route53 = null;
+    JsonNode sqs = null;
+    for (JsonNode s : inlineStatements(role)) {
+      String actions = s.get("Action").toString();
+      if (actions.contains("route53:")) {
+        route53 = s;
+      } else if (actions.contains("sqs:")) {
+        sqs = s;
+      }
+    }
+
+    assertThat(route53).isNotNull();
+    assertThat(actions(route53))
+        .containsExactlyInAnyOrder(
+            "route53:GetHealthCheck",
+            "route53:UpdateHealthCheck",
+            "route53:ChangeTagsForResource",
+            "route53:ListTagsForResource");
+    List<String> literals = stringsIn(route53.get("Resource"));
+    assertThat(literals).isNotEmpty();
+    assertThat(literals)
+        .filteredOn(s -> s.contains("arn:"))
+        .allSatisfy(s -> assertThat(s).matches("(,?arn:aws:route53:::healthcheck/(\\$\\{[A-Za-z]+})?)+"));
+    assertThat(route53.get("Resource").toString())
+        .contains("PrimaryHealthCheckId")
+        .contains("AdditionalHealthCheckIds")
+        .doesNotContain("\"*\"");
+    assertThat(sqs).isNotNull();
+    assertThat(actions(sqs)).containsExactly("sqs:SendMessage");
+    assertThat(sqs.get("Resource")).isEqualTo(getAtt("FailoverDeadLetterQueue", "Arn"));
+  }
+
+  @Test
+  void noPolicyUsesWildcardActionsOrAWildcardResourceWhereAnArnExists() {
+    List<String> problems = new ArrayList<>();
+    resources
+        .fields()
+        .forEachRemaining(
+            e -> {
+              if (!e.getValue().get("Type").asText().equals("AWS::IAM::Role")) {
+                return;
+              }
+              for (JsonNode s : inlineStatements(e.getValue().get("Properties"))) {
+                for (String action : actions(s)) {
+                  if (action.contains("*")) {
+                    problems.add(e.getKey() + ": wildcard action " + action);
+                  }
+                  // cloudwatch:PutMetricData has no resource type, so "*" is its only Resource.
+                  if (s.path("Resource").asText().equals("*") && !action.equals("cloudwatch:PutMetricData")) {
+                    problems.add(e.getKey() + ": " + action + " on Resource *");
+                  }
+                }
+              }
+            });
+    assertThat(problems).isEmpty();
+  }
+
+  // ---------------------------------------------------------------- events
+
+  @Test
+  void scheduleRuleTargetsHealthCheckFunctionAndMayInvokeIt() {
+    JsonNode rule = properties("HealthCheckFunctionProbe", "AWS::Events::Rule");
+    JsonNode permission = properties("HealthCheckFunctionProbePermission", "AWS::Lambda::Permission");
+
+    assertThat(rule.get("ScheduleExpression")).isEqualTo(ref("ScheduleExpression"));
+    assertThat(rule.get("Targets")).hasSize(1);
+    assertThat(rule.at("/Targets/0/Arn")).isEqualTo(getAtt("HealthCheckFunction", "Arn"));
+    assertThat(permission.get("Principal").asText()).isEqualTo("events.amazonaws.com");
+    assertThat(permission.get("SourceArn")).isEqualTo(getAtt("HealthCheckFunctionProbe", "Arn"));
+    assertThat(parameterDefault("ScheduleExpression")).isEqualTo("rate(1 minute)");
+  }
+
+  @Test
+  void failoverTopicDeliversToFailoverFunction() {
+    JsonNode subscription = resource("FailoverFunctionPrimaryAlarm", "AWS::SNS::Subscription");
+    JsonNode permission = properties("FailoverFunctionPrimaryAlarmPermission", "AWS::Lambda::Permission");
+
+    assertThat(subscription.get("Condition").asText()).isEqualTo("CreateLockChain");
+    assertThat(subscription.at("/Properties/Protocol").asText()).isEqualTo("lambda");
+    assertThat(subscription.at("/Properties/TopicArn")).isEqualTo(ref("FailoverTopic"));
+    assertThat(subscription.at("/Properties/Endpoint")).isEqualTo(getAtt("FailoverFunction", "Arn"));
+    assertThat(permission.get("Principal").asText()).isEqualTo("sns.amazonaws.com");
+    assertThat(permission.get("SourceArn")).isEqualTo(ref("FailoverTopic"));
+  }
+
+  @Test
+  void failedFailoverEventsAreRetriedBoundedlyThenKeptInTheQueue() {
+    JsonNode config = properties("FailoverFunctionEventInvokeConfig", "AWS::Lambda::EventInvokeConfig");
+
+    assertThat(config.get("FunctionName")).isEqualTo(ref("FailoverFunction"));
+    assertThat(config.get("MaximumRetryAttempts").asInt()).isEqualTo(2);
+    assertThat(config.get("MaximumEventAgeInSeconds").asInt()).isBetween(60, 21600).isEqualTo(3600);
+    assertThat(config.at("/DestinationConfig/OnFailure/Destination"))
+        .isEqualTo(getAtt("FailoverDeadLetterQueue", "Arn"));
+    assertThat(properties("FailoverDeadLetterQueue", "AWS::SQS::Queue").get("MessageRetentionPeriod").asInt())
+        .isEqualTo(14 * 24 * 3600);
+  }
+
+  @Test
+  void failedProbeRunsAreNotRetriedSoNoStaleRunPublishes() {
+    JsonNode config = properties("HealthCheckFunctionEventInvokeConfig", "AWS::Lambda::EventInvokeConfig");
+
+    assertThat(config.get("FunctionName")).isEqualTo(ref("HealthCheckFunction"));
+    assertThat(config.get("MaximumRetryAttempts").asInt()).isZero();
+    assertThat(config.get("MaximumEventAgeInSeconds").asInt()).isEqualTo(60);
+  }
+
+  // ---------------------------------------------------------------- alarms
+
+  @Test
+  void nodeAlarmsFailSafeOnTheirAvailabilityMetric() {
+    Map<String, String> alarms =
+        Map.of(
+            "PrimaryNodeAlarm", "PrimaryNodeName",
+            "SecondaryNodeAlarm", "SecondaryNodeName",
+            "TertiaryNodeAlarm", "TertiaryNodeName");
+    alarms.forEach(
+        (name, nodeParameter) -> {
+          JsonNode p = properties(name, "AWS::CloudWatch::Alarm");
+          assertThat(p.get("Namespace")).as(name).isEqualTo(ref("MetricNamespace"));
+          assertThat(p.at("/MetricName/Fn::Sub").asText()).as(name).isEqualTo("${" + nodeParameter + "}_availability");
+          assertThat(p.get("Statistic").asText()).as(name).isEqualTo("Minimum");
+          assertThat(p.get("Period").asInt()).as(name).isEqualTo(60);
+          assertThat(p.get("Threshold").asDouble()).as(name).isEqualTo(1.0);
+          assertThat(p.get("ComparisonOperator").asText()).as(name).isEqualTo("LessThanThreshold");
+          assertThat(p.get("TreatMissingData").asText()).as(name).isEqualTo("breaching");
+          assertThat(p.get("EvaluationPeriods")).as(name).isEqualTo(ref("AlarmEvaluationPeriods"));
+          assertThat(p.get("DatapointsToAlarm")).as(name).isEqualTo(ref("AlarmDatapointsToAlarm"));
+          assertThat(p.has("Dimensions")).as(name + ": the metrics carry no dimensions").isFalse();
+        });
+  }
+
+  @Test
+  void primaryAlarmWatchesTheRoute53HealthCheckAndNotifiesTheFailoverTopic() {
+    JsonNode alarm = resource("PrimaryHealthCheckAlarm", "AWS::CloudWatch::Alarm");
+    JsonNode p = alarm.get("Properties");
+
+    assertThat(alarm.get("Condition").asText()).isEqualTo("CreateLockChain");
+    assertThat(p.get("Namespace").asText()).isEqualTo("AWS/Route53");
+    assertThat(p.get("MetricName").asText()).isEqualTo("HealthCheckStatus");
+    assertThat(p.get("Dimensions")).hasSize(1);
+    assertThat(p.at("/Dimensions/0/Name").asText()).isEqualTo("HealthCheckId");
+    assertThat(p.at("/Dimensions/0/Value")).isEqualTo(ref("PrimaryHealthCheckId"));
+    assertThat(p.get("Statistic").asText()).isEqualTo("Minimum");
+    assertThat(p.get("Period").asInt()).isEqualTo(60);
+    assertThat(p.get("Threshold").asDouble()).isEqualTo(1.0);
+    assertThat(p.get("ComparisonOperator").asText()).isEqualTo("LessThanThreshold");
+    assertThat(p.get("TreatMissingData").asText()).isEqualTo("notBreaching");
+    assertThat(p.get("AlarmActions")).containsExactly(ref("FailoverTopic"));
+    // AWS/Route53 metrics exist only in us-east-1: the Rules section refuses other regions.
+    assertThat(translated.at("/Rules/LockChainOnlyInUsEast1/Assertions/0/Assert").toString())
+        .contains("AWS::Region")
+        .contains("us-east-1");
+  }
+
+  // ---------------------------------------------------------------- health checks and records
+
+  @Test
+  void eachNodeHealthCheckFollowsItsOwnAlarm() {
+    Map<String, String> alarmOf =
+        Map.of(
+            "PrimaryNodeHealthCheck", "PrimaryNodeAlarm",
+            "SecondaryNodeHealthCheck", "SecondaryNodeAlarm",
+            "TertiaryNodeHealthCheck", "TertiaryNodeAlarm");
+    alarmOf.forEach(
+        (check, alarm) -> {
+          JsonNode c = properties(check, "AWS::Route53::HealthCheck").get("HealthCheckConfig");
+          assertThat(c.get("Type").asText()).as(check).isEqualTo("CLOUDWATCH_METRIC");
+          assertThat(c.at("/AlarmIdentifier/Name")).as(check).isEqualTo(ref(alarm));
+          assertThat(c.at("/AlarmIdentifier/Region")).as(check).isEqualTo(ref("AWS::Region"));
+          assertThat(c.get("InsufficientDataHealthStatus")).as(check).isEqualTo(ref("InsufficientDataHealthStatus"));
+        });
+    assertThat(resource("TertiaryNodeHealthCheck", "AWS::Route53::HealthCheck").get("Condition").asText())
+        .isEqualTo("HasTertiaryNode");
+  }
+
+  @Test
+  void recordsFormTheThreeNodeChainOrTheTwoNodePair() {
+    // main: PRIMARY node 1, SECONDARY alias to the fallback pair (three nodes) or node 2 (two)
+    assertRecord("MainPrimaryRecord", "CreateRecords", "primary", "PRIMARY", "PrimaryNodeHealthCheck", "PrimaryNodeValue");
+    assertRecord("MainSecondaryRecord", "CreateTwoNodeRecords", "secondary", "SECONDARY", "SecondaryNodeHealthCheck", "SecondaryNodeValue");
+    assertRecord("FallbackPrimaryRecord", "CreateThreeNodeRecords", "primary", "PRIMARY", "SecondaryNodeHealthCheck", "SecondaryNodeValue");
+    assertRecord("FallbackSecondaryRecord", "CreateThreeNodeRecords", "secondary", "SECONDARY", "TertiaryNodeHealthCheck", "TertiaryNodeValue");
+
+    JsonNode alias = resource("MainSecondaryAliasRecord", "AWS::Route53::RecordSet");
+    assertThat(alias.get("Condition").asText()).isEqualTo("CreateThreeNodeRecords");
+    JsonNode p = alias.get("Properties");
+    assertThat(p.get("Name")).isEqualTo(ref("RecordName"));
+    assertThat(p.get("Failover").asText()).isEqualTo("SECONDARY");
+    assertThat(p.at("/AliasTarget/DNSName")).isEqualTo(properties("FallbackPrimaryRecord", "AWS::Route53::RecordSet").get("Name"));
+    assertThat(p.at("/AliasTarget/EvaluateTargetHealth").asBoolean()).isTrue();
+    assertThat(p.has("TTL")).as("alias records have no TTL").isFalse();
+    assertThat(p.has("HealthCheckId")).as("the alias follows its target's health").isFalse();
+  }
+
+  @Test
+  void createdPrivateZoneIsAssociatedWithTheVpc() {
+    JsonNode zone = resource("PrivateHostedZone", "AWS::Route53::HostedZone");
+
+    assertThat(zone.get("Condition").asText()).isEqualTo("CreatePrivateZone");
+    assertThat(zone.at("/Properties/VPCs/0/VPCId")).isEqualTo(ref("PrivateZoneVpcId"));
+    assertThat(zone.at("/Properties/VPCs/0/VPCRegion")).isEqualTo(ref("AWS::Region"));
+  }
+
+  @Test
+  void outputsNameFunctionsTopicHealthChecksAndRecord() {
+    assertThat(translated.get("Outputs").fieldNames())
+        .toIterable()
+        .contains(
+            "HealthCheckFunctionArn",
+            "FailoverFunctionArn",
+            "FailoverTopicArn",
+            "PrimaryNodeHealthCheckId",
+            "SecondaryNodeHealthCheckId",
+            "TertiaryNodeHealthCheckId",
+            "RecordName");
+  }
+
+  // ---------------------------------------------------------------- samconfig.toml
+
+  @Test
+  void samconfigDeploysWithTheCapabilitiesTheTranslatedStackNeeds() throws Exception {
+    JsonNode config =
+        TemplateTools.pythonJson(
+            "import json,sys,tomllib\nprint(json.dumps(tomllib.load(open(sys.argv[1],'rb'))))",
+            TemplateTools.basedir().resolve("samconfig.toml"));
+    JsonNode deploy = config.at("/default/deploy/parameters");
+
+    List<String> capabilities = List.of(deploy.path("capabilities").asText().split("\\s+"));
+    boolean createsRoles = false;
+    boolean namesRoles = false;
+    for (JsonNode r : resources) {
+      if (r.get("Type").asText().equals("AWS::IAM::Role")) {
+        createsRoles = true;
+        namesRoles |= !r.at("/Properties/RoleName").isMissingNode();
+      }
+    }
+    assertThat(createsRoles).isTrue();
+    assertThat(capabilities).contains(namesRoles ? "CAPABILITY_NAMED_IAM" : "CAPABILITY_IAM");
+    assertThat(deploy.path("resolve_s3").asBoolean()).as("SAM manages the artifact bucket").isTrue();
+    assertThat(deploy.path("confirm_changeset").asBoolean()).isTrue();
+    assertThat(config.at("/default/global/parameters/stack_name").asText()).isNotBlank();
+  }
+
+  // ---------------------------------------------------------------- the gate itself
+
+  @Test
+  void translatorRejectsABrokenEventSoThisGateCanFail(@TempDir Path tmp) throws Exception {
+    String template = Files.readString(TemplateTools.template());
+    String good = "            Topic: !Ref FailoverTopic\n";
+    assertThat(template).contains(good);
+    Path broken = tmp.resolve("broken.yaml");
+    Files.writeString(broken, template.replace(good, "            Topik: !Ref FailoverTopic\n"));
+
+    Result result = TemplateTools.runTranslation(broken);
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.output()).contains("invalid SAM template").contains("PrimaryAlarm");
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private static void assertRecord(
+      String name, String condition, String setIdentifier, String failover, String healthCheck, String valueParameter) {
+    JsonNode record = resource(name, "AWS::Route53::RecordSet");
+    JsonNode p = record.get("Properties");
+    assertThat(record.get("Condition").asText()).as(name).isEqualTo(condition);
+    assertThat(p.get("SetIdentifier").asText()).as(name).isEqualTo(setIdentifier);
+    assertThat(p.get("Failover").asText()).as(name).isEqualTo(failover);
+    assertThat(p.get("HealthCheckId")).as(name).isEqualTo(ref(healthCheck));
+    assertThat(p.get("TTL")).as(name).isEqualTo(ref("RecordTtl"));
+    assertThat(p.get("Type")).as(name).isEqualTo(ref("RecordType"));
+    assertThat(p.get("ResourceRecords")).as(name).containsExactly(ref(valueParameter));
+  }
+
+  private static JsonNode resource(String name, String type) {
+    JsonNode resource = resources.get(name);
+    assertThat(resource).as("resource %s", name).isNotNull();
+    assertThat(resource.get("Type").asText()).as("type of %s", name).isEqualTo(type);
+    return resource;
+  }
+
+  private static JsonNode properties(String name, String type) {
+    return resource(name, type).get("Properties");
+  }
+
+  private static String parameterDefault(String name) {
+    return translated.at("/Parameters/" + name + "/Default").asText();
+  }
+
+  private static JsonNode ref(String name) {
+    return TemplateTools.JSON.createObjectNode().put("Ref", name);
+  }
+
+  private static JsonNode getAtt(String resource, String attribute) {
+    return TemplateTools.JSON.createObjectNode()
+        .set("Fn::GetAtt", TemplateTools.JSON.createArrayNode().add(resource).add(attribute));
+  }
+
+  private static List<JsonNode> inlineStatements(JsonNode roleProperties) {
+    List<JsonNode> statements = new ArrayList<>();
+    for (JsonNode policy : roleProperties.path("Policies")) {
+      JsonNode s = policy.at("/PolicyDocument/Statement");
+      if (s.isArray()) {
+        s.forEach(statements::add);
+      } else {
+        statements.add(s);
+      }
+    }
+    return statements;
+  }
+
+  private static List<String> actions(JsonNode statement) {
+    return TemplateTools.texts(statement.get("Action"));
+  }
+
+  /** Every string literal inside {@code node} (template strings of Fn::Sub included). */
+  private static List<String> stringsIn(JsonNode node) {
+    List<String> strings = new ArrayList<>();
+    if (node.isTextual()) {
+      strings.add(node.asText());
+    }
+    node.forEach(child -> strings.addAll(stringsIn(child)));
+    return strings;
+  }
+}

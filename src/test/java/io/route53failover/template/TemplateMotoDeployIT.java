@@ -1,0 +1,477 @@
+package io.route53failover.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.route53failover.failover.FailoverConfig;
+import io.route53failover.healthcheck.HealthCheckConfig;
+import io.route53failover.testing.MotoServer;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudformation.model.Capability;
+import software.amazon.awssdk.services.cloudformation.model.Parameter;
+import software.amazon.awssdk.services.cloudformation.model.Stack;
+import software.amazon.awssdk.services.cloudformation.model.StackResourceSummary;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.DescribeRuleResponse;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.model.HealthCheck;
+import software.amazon.awssdk.services.route53.model.HealthCheckType;
+import software.amazon.awssdk.services.route53.model.ResourceRecord;
+import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Deploys the translated template into a real moto_server with CloudFormation CreateStack, then
+ * checks what it created with the services' own APIs. Two stacks cover both sides of the
+ * conditions: a three-node chain in a created private zone with the lock chain, and a two-node
+ * pair in an existing zone without it.
+ *
+ * <p>moto's CloudFormation cannot check everything; {@link #MOTO_CANNOT_CHECK} lists what is
+ * proven on the translated JSON instead (SamTranslationIT) or not at all here.
+ */
+class TemplateMotoDeployIT {
+
+  @RegisterExtension static final MotoServer MOTO = new MotoServer();
+
+  /** What this deployment cannot prove, and where it is proven instead. Logged after the run. */
+  static final List<String> MOTO_CANNOT_CHECK =
+      List.of(
+          "AWS::CloudWatch::Alarm resources: skipped by moto's CloudFormation (SamTranslationIT checks the"
+              + " node alarms and the AWS/Route53 HealthCheckStatus alarm)",
+          "AWS::SNS::Subscription: skipped (SamTranslationIT checks the topic -> FailoverFunction subscription)",
+          "AWS::Lambda::EventInvokeConfig: skipped (SamTranslationIT checks retries, event age and the SQS"
+              + " on-failure destination)",
+          "AlarmIdentifier and InsufficientDataHealthStatus of CLOUDWATCH_METRIC health checks: dropped"
+              + " (SamTranslationIT)",
+          "the private hosted zone's VPC association: dropped, the zone reports PrivateZone=false"
+              + " (SamTranslationIT)",
+          "Architectures and LoggingConfig of the functions: dropped (SamTranslationIT)",
+          "ManagedPolicyArns of the roles (AWSLambdaVPCAccessExecutionRole): not attached (SamTranslationIT)",
+          "the Rules section (us-east-1 only lock chain, required record values): ignored; cfn-lint checks"
+              + " its syntax only, nothing here evaluates it",
+          "IAM evaluation itself (whether the policies allow the calls the code makes): not emulated");
+
+  private static final String THREE_NODE_STACK = "chain3";
+  private static final String TWO_NODE_STACK = "chain2";
+
+  private static CloudFormationClient cloudFormation;
+  private static Route53Client route53;
+  private static LambdaClient lambda;
+  private static EventBridgeClient events;
+  private static IamClient iam;
+  private static CloudWatchLogsClient logs;
+
+  private static String fixtureTargets;
+  private static List<String> subnetIds;
+  private static String securityGroupId;
+  private static String vpcId;
+  private static String primaryHealthCheckId;
+  /** Two, so that the template's Fn::Join over them uses its delimiter. */
+  private static List<String> additionalHealthCheckIds;
+  private static String existingZoneId;
+  private static Stack threeNodes;
+  private static Stack twoNodes;
+
+  @BeforeAll
+  static void deploy() throws Exception {
+    cloudFormation = client(CloudFormationClient.builder());
+    route53 = MOTO.route53();
+    lambda = client(LambdaClient.builder());
+    events = client(EventBridgeClient.builder());
+    iam =
+        IamClient.builder()
+            .endpointOverride(MOTO.endpoint())
+            .region(Region.AWS_GLOBAL)
+            .credentialsProvider(MotoServer.CREDENTIALS)
+            .httpClient(UrlConnectionHttpClient.create())
+            .build();
+    logs = client(CloudWatchLogsClient.builder());
+    fixtureTargets =
+        Files.readString(Path.of(TemplateTools.class.getResource("/template/targets.json").toURI()));
+
+    uploadCode();
+    createNetwork();
+    primaryHealthCheckId = createHttpsHealthCheck("primary.example.com");
+    additionalHealthCheckIds =
+        List.of(createHttpsHealthCheck("standby-a.example.com"), createHttpsHealthCheck("standby-b.example.com"));
+    existingZoneId =
+        route53
+            .createHostedZone(r -> r.name("internal.example.org").callerReference(UUID.randomUUID().toString()))
+            .hostedZone()
+            .id()
+            .replace("/hostedzone/", "");
+
+    String template = TemplateTools.translate(TemplateTools.template()).toString();
+    Map<String, String> common = new LinkedHashMap<>();
+    common.put("Targets", fixtureTargets);
+    common.put("SubnetIds", String.join(",", subnetIds));
+    common.put("SecurityGroupIds", securityGroupId);
+
+    Map<String, String> three = new LinkedHashMap<>(common);
+    three.put("RecordName", "svc.internal.example.com");
+    three.put("RecordTtl", "30");
+    three.put("PrimaryNodeValue", "192.0.2.1");
+    three.put("SecondaryNodeValue", "192.0.2.2");
+    three.put("TertiaryNodeValue", "192.0.2.3");
+    three.put("PrivateZoneName", "internal.example.com");
+    three.put("PrivateZoneVpcId", vpcId);
+    three.put("PrimaryHealthCheckId", primaryHealthCheckId);
+    three.put("AdditionalHealthCheckIds", String.join(",", additionalHealthCheckIds));
+    threeNodes = createStack(THREE_NODE_STACK, template, three);
+
+    Map<String, String> two = new LinkedHashMap<>(common);
+    two.put("TertiaryNodeName", "");
+    two.put("MetricNamespace", "Team/Checks");
+    two.put("RecordName", "db.internal.example.org");
+    two.put("PrimaryNodeValue", "192.0.2.21");
+    two.put("SecondaryNodeValue", "192.0.2.22");
+    two.put("ExistingHostedZoneId", existingZoneId);
+    twoNodes = createStack(TWO_NODE_STACK, template, two);
+  }
+
+  @AfterAll
+  static void reportLimits() {
+    System.out.println("moto could not check (proven elsewhere or not at all):");
+    MOTO_CANNOT_CHECK.forEach(item -> System.out.println("  - " + item));
+  }
+
+  // ---------------------------------------------------------------- three-node chain
+
+  @Test
+  void threeNodeStackOutputsEverythingTheReadmeNames() {
+    assertThat(outputs(threeNodes))
+        .containsKeys(
+            "HealthCheckFunctionArn",
+            "FailoverFunctionArn",
+            "FailoverTopicArn",
+            "FailoverDeadLetterQueueUrl",
+            "PrimaryNodeHealthCheckId",
+            "SecondaryNodeHealthCheckId",
+            "TertiaryNodeHealthCheckId",
+            "RecordName",
+            "FallbackRecordName",
+            "HostedZoneId");
+    assertThat(outputs(threeNodes).get("RecordName")).isEqualTo("svc.internal.example.com");
+  }
+
+  @Test
+  void threeNodeRecordsChainNodeOneThenNodeTwoThenNodeThree() {
+    Map<String, String> out = outputs(threeNodes);
+    String zone = out.get("HostedZoneId");
+    Map<String, ResourceRecordSet> records = failoverRecords(zone);
+
+    assertThat(records).containsOnlyKeys(
+        "svc.internal.example.com PRIMARY",
+        "svc.internal.example.com SECONDARY",
+        "fallback.svc.internal.example.com PRIMARY",
+        "fallback.svc.internal.example.com SECONDARY");
+    assertNodeRecord(records.get("svc.internal.example.com PRIMARY"), "primary", "192.0.2.1", out.get("PrimaryNodeHealthCheckId"), 30);
+    assertNodeRecord(records.get("fallback.svc.internal.example.com PRIMARY"), "primary", "192.0.2.2", out.get("SecondaryNodeHealthCheckId"), 30);
+    assertNodeRecord(records.get("fallback.svc.internal.example.com SECONDARY"), "secondary", "192.0.2.3", out.get("TertiaryNodeHealthCheckId"), 30);
+
+    ResourceRecordSet alias = records.get("svc.internal.example.com SECONDARY");
+    assertThat(alias.setIdentifier()).isEqualTo("secondary");
+    assertThat(alias.resourceRecords()).isEmpty();
+    assertThat(stripDot(alias.aliasTarget().dnsName())).isEqualTo(out.get("FallbackRecordName"));
+    assertThat(alias.aliasTarget().hostedZoneId()).endsWith(zone);
+    assertThat(alias.aliasTarget().evaluateTargetHealth()).isTrue();
+  }
+
+  @Test
+  void nodeHealthChecksAreDistinctCloudWatchMetricChecksAndThePrimaryIsUntouched() {
+    Map<String, String> out = outputs(threeNodes);
+    List<String> ids =
+        List.of(out.get("PrimaryNodeHealthCheckId"), out.get("SecondaryNodeHealthCheckId"), out.get("TertiaryNodeHealthCheckId"));
+
+    assertThat(new HashSet<>(ids)).hasSize(3);
+    for (String id : ids) {
+      assertThat(healthCheck(id).healthCheckConfig().type()).as(id).isEqualTo(HealthCheckType.CLOUDWATCH_METRIC);
+    }
+    HealthCheck primary = healthCheck(primaryHealthCheckId);
+    assertThat(primary.healthCheckConfig().type()).isEqualTo(HealthCheckType.HTTPS);
+    assertThat(primary.healthCheckConfig().resourcePath()).isEqualTo("/health");
+  }
+
+  @Test
+  void scheduleRuleRunsHealthCheckFunctionEveryMinute() {
+    String rule = physicalId(THREE_NODE_STACK, "HealthCheckFunctionProbe");
+    DescribeRuleResponse described = events.describeRule(r -> r.name(rule));
+
+    assertThat(described.scheduleExpression()).isEqualTo("rate(1 minute)");
+    assertThat(described.stateAsString()).isEqualTo("ENABLED");
+    assertThat(events.listTargetsByRule(r -> r.rule(rule)).targets())
+        .singleElement()
+        .satisfies(t -> assertThat(t.arn()).isEqualTo(outputs(threeNodes).get("HealthCheckFunctionArn")));
+  }
+
+  @Test
+  void healthCheckFunctionRunsInTheGivenSubnetsWithAnEnvironmentTheCodeAccepts() {
+    GetFunctionConfigurationResponse f = function(THREE_NODE_STACK, "HealthCheckFunction");
+
+    assertThat(f.runtimeAsString()).isEqualTo("java21");
+    assertThat(f.handler()).isEqualTo("io.route53failover.healthcheck.HealthCheckFunction::handleRequest");
+    assertThat(f.memorySize()).isEqualTo(512);
+    assertThat(f.timeout()).isEqualTo(30);
+    assertThat(f.vpcConfig().subnetIds()).containsExactlyInAnyOrderElementsOf(subnetIds);
+    assertThat(f.vpcConfig().securityGroupIds()).containsExactly(securityGroupId);
+
+    Map<String, String> env = f.environment().variables();
+    assertThat(env.keySet())
+        .containsExactlyInAnyOrderElementsOf(with(HealthCheckConfig.ENVIRONMENT_VARIABLES, "JAVA_TOOL_OPTIONS"));
+    assertThat(env.get("TARGETS")).isEqualTo(fixtureTargets);
+    HealthCheckConfig config = HealthCheckConfig.fromEnvironment(env);
+    assertThat(config.namespace()).isEqualTo("LambdaCustomHC");
+    assertThat(config.storageResolution()).isEqualTo(60);
+    assertThat(config.targets()).hasSize(4);
+  }
+
+  @Test
+  void failoverFunctionRunsOutsideTheVpcAndMayLockOnlyTheConfiguredHealthChecks() throws Exception {
+    GetFunctionConfigurationResponse f = function(THREE_NODE_STACK, "FailoverFunction");
+
+    assertThat(f.handler()).isEqualTo("io.route53failover.failover.FailoverFunction::handleRequest");
+    assertThat(f.vpcConfig() == null || f.vpcConfig().subnetIds().isEmpty()).as("no VPC").isTrue();
+    assertThat(f.environment().variables())
+        .containsOnlyKeys(with(FailoverConfig.ENVIRONMENT_VARIABLES, "JAVA_TOOL_OPTIONS"))
+        .containsEntry("PRIMARY_HEALTH_CHECK_ID", primaryHealthCheckId)
+        .containsEntry(
+            "ALLOWED_HEALTH_CHECK_IDS", primaryHealthCheckId + "," + String.join(",", additionalHealthCheckIds))
+        .containsEntry("FAILED_OVER_PATH", FailoverConfig.DEFAULT_FAILED_OVER_PATH);
+
+    FailoverConfig config = FailoverConfig.fromEnvironment(f.environment().variables());
+    assertThat(config.primaryHealthCheckId()).isEqualTo(primaryHealthCheckId);
+    assertThat(config.allowedHealthCheckIds())
+        .containsExactlyInAnyOrder(primaryHealthCheckId, additionalHealthCheckIds.get(0), additionalHealthCheckIds.get(1));
+
+    JsonNode route53Statement = statementWithAction(f.role(), "route53:UpdateHealthCheck");
+    assertThat(TemplateTools.texts(route53Statement.get("Resource")))
+        .containsExactlyInAnyOrder(
+            "arn:aws:route53:::healthcheck/" + primaryHealthCheckId,
+            "arn:aws:route53:::healthcheck/" + additionalHealthCheckIds.get(0),
+            "arn:aws:route53:::healthcheck/" + additionalHealthCheckIds.get(1));
+  }
+
+  @Test
+  void healthCheckRoleMayPublishOnlyToTheConfiguredNamespace() throws Exception {
+    JsonNode put = statementWithAction(function(THREE_NODE_STACK, "HealthCheckFunction").role(), "cloudwatch:PutMetricData");
+    assertThat(put.at("/Condition/StringEquals/cloudwatch:namespace").asText()).isEqualTo("LambdaCustomHC");
+
+    JsonNode putTwo = statementWithAction(function(TWO_NODE_STACK, "HealthCheckFunction").role(), "cloudwatch:PutMetricData");
+    assertThat(putTwo.at("/Condition/StringEquals/cloudwatch:namespace").asText()).isEqualTo("Team/Checks");
+  }
+
+  @Test
+  void bothFunctionsHaveTheirOwnLogGroupWithRetention() {
+    List<LogGroup> groups = logs.describeLogGroups(r -> r.logGroupNamePrefix("/aws/lambda/" + THREE_NODE_STACK + "-")).logGroups();
+
+    assertThat(groups)
+        .extracting(LogGroup::logGroupName)
+        .containsExactlyInAnyOrder("/aws/lambda/chain3-HealthCheckFunction", "/aws/lambda/chain3-FailoverFunction");
+    assertThat(groups).allSatisfy(g -> assertThat(g.retentionInDays()).isEqualTo(30));
+  }
+
+  // ---------------------------------------------------------------- two-node pair, no lock chain
+
+  @Test
+  void twoNodeRecordsPairNodeOneWithNodeTwoInTheExistingZone() {
+    Map<String, String> out = outputs(twoNodes);
+    assertThat(out.get("HostedZoneId")).isEqualTo(existingZoneId);
+    Map<String, ResourceRecordSet> records = failoverRecords(existingZoneId);
+
+    assertThat(records).containsOnlyKeys("db.internal.example.org PRIMARY", "db.internal.example.org SECONDARY");
+    assertNodeRecord(records.get("db.internal.example.org PRIMARY"), "primary", "192.0.2.21", out.get("PrimaryNodeHealthCheckId"), 60);
+    assertNodeRecord(records.get("db.internal.example.org SECONDARY"), "secondary", "192.0.2.22", out.get("SecondaryNodeHealthCheckId"), 60);
+  }
+
+  @Test
+  void withoutAPrimaryHealthCheckIdThereIsNoLockChainAndWithoutATertiaryNodeNoThirdCheck() {
+    Set<String> logical =
+        resources(TWO_NODE_STACK).stream().map(StackResourceSummary::logicalResourceId).collect(Collectors.toSet());
+
+    assertThat(logical)
+        .contains("HealthCheckFunction", "PrimaryNodeHealthCheck", "SecondaryNodeHealthCheck", "MainSecondaryRecord")
+        .doesNotContain(
+            "FailoverFunction", "FailoverTopic", "FailoverDeadLetterQueue", "TertiaryNodeHealthCheck",
+            "PrivateHostedZone", "FallbackPrimaryRecord", "MainSecondaryAliasRecord");
+    assertThat(outputs(twoNodes)).doesNotContainKeys("FailoverFunctionArn", "TertiaryNodeHealthCheckId", "FallbackRecordName");
+    assertThat(function(TWO_NODE_STACK, "HealthCheckFunction").environment().variables())
+        .containsEntry("METRIC_NAMESPACE", "Team/Checks");
+  }
+
+  // ---------------------------------------------------------------- setup
+
+  private static <B extends AwsClientBuilder<B, C>, C> C client(B builder) {
+    builder.endpointOverride(MOTO.endpoint()).region(MotoServer.REGION).credentialsProvider(MotoServer.CREDENTIALS);
+    if (builder instanceof software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<?, ?> sync) {
+      sync.httpClient(UrlConnectionHttpClient.create());
+    }
+    return builder.build();
+  }
+
+  /** moto's Lambda reads the code from its S3; the object is the shaded jar CodeUri names. */
+  private static void uploadCode() {
+    String jar = System.getProperty("route53failover.jar");
+    assertThat(jar).as("system property route53failover.jar (set by failsafe)").isNotNull();
+    assertThat(Path.of(jar)).as("the shaded jar; run ./mvnw package first").exists();
+    try (S3Client s3 = client(S3Client.builder().forcePathStyle(true))) {
+      s3.createBucket(r -> r.bucket(TemplateTools.CODE_BUCKET));
+      s3.putObject(r -> r.bucket(TemplateTools.CODE_BUCKET).key(TemplateTools.CODE_KEY), RequestBody.fromFile(Path.of(jar)));
+    }
+  }
+
+  private static void createNetwork() {
+    try (Ec2Client ec2 = client(Ec2Client.builder())) {
+      vpcId = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
+      subnetIds =
+          List.of(
+              ec2.createSubnet(r -> r.vpcId(vpcId).cidrBlock("10.0.1.0/24").availabilityZone("us-east-1a")).subnet().subnetId(),
+              ec2.createSubnet(r -> r.vpcId(vpcId).cidrBlock("10.0.2.0/24").availabilityZone("us-east-1b")).subnet().subnetId());
+      securityGroupId =
+          ec2.createSecurityGroup(r -> r.vpcId(vpcId).groupName("health-check").description("HealthCheckFunction")).groupId();
+    }
+  }
+
+  private static String createHttpsHealthCheck(String host) {
+    return route53
+        .createHealthCheck(
+            r ->
+                r.callerReference(UUID.randomUUID().toString())
+                    .healthCheckConfig(
+                        c -> c.type(HealthCheckType.HTTPS).fullyQualifiedDomainName(host).port(443).resourcePath("/health")))
+        .healthCheck()
+        .id();
+  }
+
+  private static Stack createStack(String name, String template, Map<String, String> parameters) throws InterruptedException {
+    List<Parameter> params = new ArrayList<>();
+    parameters.forEach((k, v) -> params.add(Parameter.builder().parameterKey(k).parameterValue(v).build()));
+    cloudFormation.createStack(
+        r -> r.stackName(name).templateBody(template).parameters(params).capabilities(Capability.CAPABILITY_IAM));
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+    while (true) {
+      Stack stack = cloudFormation.describeStacks(r -> r.stackName(name)).stacks().get(0);
+      String status = stack.stackStatusAsString();
+      if (!status.endsWith("_IN_PROGRESS")) {
+        List<String> failures =
+            cloudFormation.describeStackEvents(r -> r.stackName(name)).stackEvents().stream()
+                .filter(e -> e.resourceStatusAsString().contains("FAILED"))
+                .map(e -> e.logicalResourceId() + ": " + e.resourceStatusReason())
+                .toList();
+        assertThat(status).as("stack %s: %s", name, failures).isEqualTo("CREATE_COMPLETE");
+        return stack;
+      }
+      assertThat(Instant.now()).as("stack %s still %s", name, status).isBefore(deadline);
+      Thread.sleep(250);
+    }
+  }
+
+  // ---------------------------------------------------------------- queries
+
+  private static Map<String, String> outputs(Stack stack) {
+    Map<String, String> outputs = new LinkedHashMap<>();
+    stack.outputs().forEach(o -> outputs.put(o.outputKey(), o.outputValue()));
+    return outputs;
+  }
+
+  private static List<StackResourceSummary> resources(String stack) {
+    return cloudFormation.listStackResources(r -> r.stackName(stack)).stackResourceSummaries();
+  }
+
+  private static String physicalId(String stack, String logicalId) {
+    return resources(stack).stream()
+        .filter(r -> logicalId.equals(r.logicalResourceId()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(logicalId + " not in stack " + stack))
+        .physicalResourceId();
+  }
+
+  private static GetFunctionConfigurationResponse function(String stack, String logicalId) {
+    String name = physicalId(stack, logicalId);
+    return lambda.getFunctionConfiguration(r -> r.functionName(name));
+  }
+
+  private static HealthCheck healthCheck(String id) {
+    return route53.getHealthCheck(r -> r.healthCheckId(id)).healthCheck();
+  }
+
+  /** Failover records of the zone, keyed "name FAILOVER". */
+  private static Map<String, ResourceRecordSet> failoverRecords(String zoneId) {
+    Map<String, ResourceRecordSet> records = new LinkedHashMap<>();
+    for (ResourceRecordSet r : route53.listResourceRecordSets(q -> q.hostedZoneId(zoneId)).resourceRecordSets()) {
+      if (r.failover() != null) {
+        records.put(stripDot(r.name()) + " " + r.failoverAsString(), r);
+      }
+    }
+    return records;
+  }
+
+  private static void assertNodeRecord(ResourceRecordSet record, String setIdentifier, String value, String healthCheckId, long ttl) {
+    assertThat(record).isNotNull();
+    assertThat(record.typeAsString()).isEqualTo("A");
+    assertThat(record.setIdentifier()).isEqualTo(setIdentifier);
+    assertThat(record.resourceRecords()).extracting(ResourceRecord::value).containsExactly(value);
+    assertThat(record.ttl()).isEqualTo(ttl);
+    assertThat(record.healthCheckId()).isEqualTo(healthCheckId);
+    assertThat(healthCheck(record.healthCheckId()).healthCheckConfig().type()).isEqualTo(HealthCheckType.CLOUDWATCH_METRIC);
+  }
+
+  /**
+   * The inline-policy statement of the role that grants {@code action}. moto returns the
+   * document of CloudFormation-created roles in Python's dict notation (single quotes), so it is
+   * read leniently.
+   */
+  private static JsonNode statementWithAction(String roleArn, String action) throws Exception {
+    JsonMapper lenient = JsonMapper.builder().enable(JsonReadFeature.ALLOW_SINGLE_QUOTES).build();
+    String role = roleArn.substring(roleArn.lastIndexOf('/') + 1);
+    for (String policy : iam.listRolePolicies(r -> r.roleName(role)).policyNames()) {
+      String document = iam.getRolePolicy(r -> r.roleName(role).policyName(policy)).policyDocument();
+      JsonNode statements = lenient.readTree(URLDecoder.decode(document, StandardCharsets.UTF_8)).get("Statement");
+      for (JsonNode s : statements.isArray() ? statements : lenient.createArrayNode().add(statements)) {
+        if (TemplateTools.texts(s.get("Action")).contains(action)) {
+          return s;
+        }
+      }
+    }
+    throw new AssertionError("no inline statement of " + role + " grants " + action);
+  }
+
+  private static List<String> with(List<String> names, String extra) {
+    List<String> all = new ArrayList<>(names);
+    all.add(extra);
+    return all;
+  }
+
+  private static String stripDot(String name) {
+    return name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+  }
+}
