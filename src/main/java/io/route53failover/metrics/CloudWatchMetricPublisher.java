@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.PutMetricDataRequest;
@@ -70,10 +71,27 @@ public final class CloudWatchMetricPublisher implements MetricPublisher {
               failures.size(),
               batches.size(),
               failedDatums,
-              first.getMessage()),
+              describe(first)),
           first);
     }
     return batches.size();
+  }
+
+  /**
+   * One line for an SDK error. For a CloudWatch service error it names the AWS error code, which
+   * the SDK's own message leaves out, e.g. {@code CloudWatch Throttling (HTTP 400): Rate exceeded
+   * (Service: CloudWatch, ...)}.
+   */
+  static String describe(SdkException e) {
+    if (e instanceof AwsServiceException a && a.awsErrorDetails() != null) {
+      return "CloudWatch "
+          + a.awsErrorDetails().errorCode()
+          + " (HTTP "
+          + a.statusCode()
+          + "): "
+          + a.getMessage();
+    }
+    return e.getMessage();
   }
 
   /** The PutMetricData request for one batch: every datum stamped with the run's timestamp. */

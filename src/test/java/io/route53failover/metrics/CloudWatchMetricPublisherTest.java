@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.CloudWatchException;
@@ -130,5 +131,21 @@ class CloudWatchMetricPublisherTest {
         .hasMessageContaining("2 of 2 PutMetricData requests failed")
         .satisfies(e -> assertThat(e.getCause().getSuppressed()).containsExactly(second));
     sentRequests(2);
+  }
+
+  @Test
+  void aServiceErrorIsReportedWithItsAwsErrorCode() {
+    CloudWatchException throttled =
+        (CloudWatchException)
+            CloudWatchException.builder()
+                .message("Rate exceeded")
+                .statusCode(400)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("Throttling").build())
+                .build();
+    when(cloudWatch.putMetricData(any(PutMetricDataRequest.class))).thenThrow(throttled);
+
+    assertThatThrownBy(() -> publisher.publish("NS", datums(1), RUN, 60))
+        .isInstanceOf(MetricPublishException.class)
+        .hasMessageContaining("first error: CloudWatch Throttling (HTTP 400): Rate exceeded (");
   }
 }
