@@ -41,6 +41,7 @@ final class InMemoryHealthCheckStore implements HealthCheckStore {
 
   private final Map<String, Check> checks = new HashMap<>();
   private final List<Write> writes = new ArrayList<>();
+  private int calls;
   private final String autoCreateType;
 
   /** A store holding only the checks added with {@link #add}. */
@@ -63,6 +64,7 @@ final class InMemoryHealthCheckStore implements HealthCheckStore {
   }
 
   private Check check(String id) {
+    calls++;
     Check c = checks.get(id);
     if (c == null && autoCreateType != null) {
       c = new Check(autoCreateType, "/health");
@@ -110,7 +112,12 @@ final class InMemoryHealthCheckStore implements HealthCheckStore {
 
   /** The {@code ResourcePath} the check had at {@code version}. */
   synchronized String pathAt(String healthCheckId, long version) {
-    return check(healthCheckId).pathByVersion.get((int) version);
+    return checks.get(healthCheckId).pathByVersion.get((int) version);
+  }
+
+  /** How many API calls the store answered (reads, updates and tag changes). */
+  synchronized int calls() {
+    return calls;
   }
 
   /** Every successful update, in order; {@code writer} is the writing thread's name. */

@@ -2,7 +2,6 @@ package io.route53failover.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 
 /**
@@ -17,9 +16,6 @@ public final class FuzzBounds {
   /** Longest time one input may take. */
   public static final Duration MAX_TIME = Duration.ofSeconds(2);
 
-  private static final com.sun.management.ThreadMXBean THREADS =
-      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-
   private FuzzBounds() {}
 
   /** Most bytes handling one input of {@code inputBytes} may allocate: 32 MB plus 1 KB per byte. */
@@ -29,14 +25,17 @@ public final class FuzzBounds {
 
   /** Runs {@code body} on this thread and checks it stayed within both bounds. */
   public static void check(int inputBytes, Runnable body) {
-    long thread = Thread.currentThread().threadId();
-    long allocatedBefore = THREADS.getThreadAllocatedBytes(thread);
-    long start = System.nanoTime();
-    body.run();
-    Duration took = Duration.ofNanos(System.nanoTime() - start);
-    long allocated = THREADS.getThreadAllocatedBytes(thread) - allocatedBefore;
-    assertThat(took).as("time for a %d-byte input", inputBytes).isLessThanOrEqualTo(MAX_TIME);
-    assertThat(allocated)
+    Bounded.Result<Void> r =
+        Bounded.measure(
+            () -> {
+              body.run();
+              return null;
+            });
+    if (r.thrown() != null) {
+      throw r.thrown();
+    }
+    assertThat(r.took()).as("time for a %d-byte input", inputBytes).isLessThanOrEqualTo(MAX_TIME);
+    assertThat(r.allocatedBytes())
         .as("bytes allocated for a %d-byte input", inputBytes)
         .isLessThanOrEqualTo(maxAllocatedBytes(inputBytes));
   }
