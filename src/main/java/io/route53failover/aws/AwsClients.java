@@ -8,6 +8,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 
 /**
@@ -15,7 +16,8 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
  * every invocation.
  *
  * <p>The Route 53 client, which needs more attempts, is built by {@code
- * io.route53failover.failover.Route53Clients} with the same endpoint rules ({@link #endpoint}).
+ * io.route53failover.failover.Route53Clients} with the same endpoint rules ({@link #endpoint}) and
+ * the same HTTP client, through {@link #configure(AwsClientBuilder, ClientSettings)}.
  *
  * <p>All clients use the JDK's {@code URLConnection} HTTP client, the SDK's standard retry strategy
  * ({@link AwsRetryStrategy#standardRetryStrategy()}: 3 attempts, exponential backoff with jitter,
@@ -50,10 +52,10 @@ public final class AwsClients {
   /** Bound on a whole API call, retries included. */
   public static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(10);
 
-  static final String AWS_REGION = "AWS_REGION";
+  public static final String AWS_REGION = "AWS_REGION";
   static final String AWS_DEFAULT_REGION = "AWS_DEFAULT_REGION";
   static final String AWS_ENDPOINT_URL = "AWS_ENDPOINT_URL";
-  static final String AWS_ENDPOINT_URL_CLOUDWATCH = "AWS_ENDPOINT_URL_CLOUDWATCH";
+  public static final String AWS_ENDPOINT_URL_CLOUDWATCH = "AWS_ENDPOINT_URL_CLOUDWATCH";
   public static final String AWS_ENDPOINT_URL_ROUTE_53 = "AWS_ENDPOINT_URL_ROUTE_53";
   static final String AWS_IGNORE_CONFIGURED_ENDPOINT_URLS = "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS";
 
@@ -73,18 +75,47 @@ public final class AwsClients {
         .build();
   }
 
-  private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(
-      B builder, Map<String, String> env, String serviceEndpointVariable, Region region) {
-    builder
+  /**
+   * The timeouts and retry strategy of one client.
+   *
+   * @param apiCallAttemptTimeout bound on one HTTP attempt; also the socket (read) timeout
+   * @param apiCallTimeout bound on a whole API call, all attempts and backoff included
+   * @param retryStrategy the SDK retry strategy, e.g. {@link
+   *     AwsRetryStrategy#standardRetryStrategy()}
+   */
+  public record ClientSettings(
+      Duration apiCallAttemptTimeout, Duration apiCallTimeout, RetryStrategy retryStrategy) {}
+
+  /** CloudWatch's settings: the timeouts above and the standard retry strategy (3 attempts). */
+  static ClientSettings cloudWatchSettings() {
+    return new ClientSettings(
+        API_CALL_ATTEMPT_TIMEOUT, API_CALL_TIMEOUT, AwsRetryStrategy.standardRetryStrategy());
+  }
+
+  /**
+   * Gives {@code builder} the JDK's {@code URLConnection} HTTP client ({@link #CONNECT_TIMEOUT},
+   * socket timeout {@link ClientSettings#apiCallAttemptTimeout()}) and the call timeouts and retry
+   * strategy of {@code settings}. Region, endpoint and credentials are left to the caller.
+   *
+   * @return {@code builder}
+   */
+  public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(
+      B builder, ClientSettings settings) {
+    return builder
         .httpClientBuilder(
             UrlConnectionHttpClient.builder()
                 .connectionTimeout(CONNECT_TIMEOUT)
-                .socketTimeout(API_CALL_ATTEMPT_TIMEOUT))
+                .socketTimeout(settings.apiCallAttemptTimeout()))
         .overrideConfiguration(
             o ->
-                o.retryStrategy(AwsRetryStrategy.standardRetryStrategy())
-                    .apiCallTimeout(API_CALL_TIMEOUT)
-                    .apiCallAttemptTimeout(API_CALL_ATTEMPT_TIMEOUT));
+                o.retryStrategy(settings.retryStrategy())
+                    .apiCallTimeout(settings.apiCallTimeout())
+                    .apiCallAttemptTimeout(settings.apiCallAttemptTimeout()));
+  }
+
+  private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(
+      B builder, Map<String, String> env, String serviceEndpointVariable, Region region) {
+    configure(builder, cloudWatchSettings());
     if (region != null) {
       builder.region(region);
     }

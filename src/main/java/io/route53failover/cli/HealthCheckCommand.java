@@ -8,6 +8,7 @@ import io.route53failover.failover.FailoverConfig;
 import io.route53failover.failover.FailoverConfigException;
 import io.route53failover.failover.HealthCheckLock;
 import io.route53failover.failover.HealthCheckNotFoundException;
+import io.route53failover.failover.HealthCheckStore;
 import io.route53failover.failover.LockContentionException;
 import io.route53failover.failover.LockStatus;
 import io.route53failover.failover.OriginalPathTag;
@@ -44,7 +45,8 @@ abstract class HealthCheckCommand implements Callable<Integer> {
       names = "--endpoint-url",
       paramLabel = "URL",
       description =
-          "Route 53 endpoint, e.g. a local emulator (default: AWS_ENDPOINT_URL, else AWS).")
+          "Endpoint of the AWS APIs the command calls, e.g. a local emulator (default:"
+              + " AWS_ENDPOINT_URL, else AWS).")
   URI endpointUrl;
 
   @Option(
@@ -64,14 +66,33 @@ abstract class HealthCheckCommand implements Callable<Integer> {
 
   private final Map<String, String> env;
   private final Function<URI, Route53Client> clients;
+  private final Function<Route53Client, HealthCheckStore> stores;
 
   HealthCheckCommand(Map<String, String> env, Function<URI, Route53Client> clients) {
+    this(env, clients, Route53HealthCheckStore::new);
+  }
+
+  /**
+   * @param env the process environment
+   * @param clients builds the Route 53 client for {@code --endpoint-url} (null when not given)
+   * @param stores the health checks over that client
+   */
+  HealthCheckCommand(
+      Map<String, String> env,
+      Function<URI, Route53Client> clients,
+      Function<Route53Client, HealthCheckStore> stores) {
     this.env = env;
     this.clients = clients;
+    this.stores = stores;
   }
 
   HealthCheckCommand() {
     this(System.getenv(), Route53Clients::create);
+  }
+
+  /** The process environment (or the one given for tests). */
+  Map<String, String> env() {
+    return env;
   }
 
   /** Runs the command on the lock; returns the exit code. */
@@ -88,7 +109,7 @@ abstract class HealthCheckCommand implements Callable<Integer> {
       return 1;
     }
     try (Route53Client client = clients.apply(endpointUrl)) {
-      HealthCheckLock lock = new HealthCheckLock(new Route53HealthCheckStore(client), path);
+      HealthCheckLock lock = new HealthCheckLock(stores.apply(client), path);
       return run(lock, spec.commandLine().getOut());
     } catch (FailbackRefusedException | HealthCheckNotFoundException | LockContentionException e) {
       err.println("error: " + e.getMessage());

@@ -61,13 +61,15 @@ public final class InvokeCommand implements Callable<Integer> {
   static final int USAGE = 2;
 
   /**
-   * A function the CLI can invoke: its event type and how to build its handler from the merged
-   * environment and the dry-run output (null without {@code --dry-run}).
+   * A function the CLI can invoke: its event type, how to build its handler from the merged
+   * environment and the dry-run output (null without {@code --dry-run}), and its timeout when
+   * {@code --timeout-seconds} is not given (the one template.yaml gives it by default).
    */
   record LocalFunction(
       Class<?> eventType,
       BiFunction<Map<String, String>, PrintStream, FunctionHandler> factory,
-      boolean supportsDryRun) {}
+      boolean supportsDryRun,
+      Duration defaultTimeout) {}
 
   /** A handler with its event type erased. */
   @FunctionalInterface
@@ -87,7 +89,8 @@ public final class InvokeCommand implements Callable<Integer> {
                         env, dryRunOut == null ? null : new DryRunMetricPublisher(dryRunOut));
                 return (event, context) -> f.handleRequest((ScheduledEvent) event, context);
               },
-              true),
+              true,
+              Duration.ofSeconds(HealthCheckFunction.DEFAULT_TIMEOUT_SECONDS)),
           FAILOVER_FUNCTION,
           new LocalFunction(
               SNSEvent.class,
@@ -95,7 +98,8 @@ public final class InvokeCommand implements Callable<Integer> {
                 FailoverFunction f = FailoverFunction.create(env);
                 return (event, context) -> f.handleRequest((SNSEvent) event, context);
               },
-              false));
+              false,
+              Duration.ofSeconds(FailoverFunction.DEFAULT_TIMEOUT_SECONDS)));
 
   @Parameters(
       index = "0",
@@ -126,10 +130,14 @@ public final class InvokeCommand implements Callable<Integer> {
 
   @Option(
       names = "--timeout-seconds",
-      defaultValue = "60",
       paramLabel = "SECONDS",
-      description = "The function's timeout, 1-900 (default: ${DEFAULT-VALUE}).")
-  int timeoutSeconds;
+      description =
+          "The function's timeout, 1-900. Default: template.yaml's, "
+              + HealthCheckFunction.DEFAULT_TIMEOUT_SECONDS
+              + " for HealthCheckFunction, "
+              + FailoverFunction.DEFAULT_TIMEOUT_SECONDS
+              + " for FailoverFunction.")
+  Integer timeoutSeconds;
 
   private final PrintStream out;
   private final PrintStream err;
@@ -166,8 +174,10 @@ public final class InvokeCommand implements Callable<Integer> {
     if (dryRun && !function.supportsDryRun()) {
       return usage("--dry-run is not supported for " + functionName);
     }
-    if (timeoutSeconds < 1 || timeoutSeconds > 900) {
-      return usage("--timeout-seconds must be 1-900 (Lambda's range), was " + timeoutSeconds);
+    long seconds =
+        timeoutSeconds == null ? function.defaultTimeout().toSeconds() : timeoutSeconds;
+    if (seconds < 1 || seconds > 900) {
+      return usage("--timeout-seconds must be 1-900 (Lambda's range), was " + seconds);
     }
     Map<String, String> env = new HashMap<>(processEnv);
     Object event;
@@ -188,7 +198,7 @@ public final class InvokeCommand implements Callable<Integer> {
       return FAILED;
     }
     String region = env.getOrDefault("AWS_REGION", "us-east-1");
-    Duration timeout = Duration.ofSeconds(timeoutSeconds);
+    Duration timeout = Duration.ofSeconds(seconds);
     LocalContext context = new LocalContext(functionName, region, timeout, System::nanoTime, err);
     FutureTask<Object> invocation = new FutureTask<>(() -> handler.handle(event, context));
     Thread.ofPlatform().daemon().name("invoke-" + functionName).start(invocation);
@@ -197,7 +207,7 @@ public final class InvokeCommand implements Callable<Integer> {
       response = invocation.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       printError(
-          String.format(Locale.ROOT, "Task timed out after %.2f seconds", (double) timeoutSeconds),
+          String.format(Locale.ROOT, "Task timed out after %.2f seconds", (double) seconds),
           "Sandbox.Timedout",
           List.of());
       return FAILED;

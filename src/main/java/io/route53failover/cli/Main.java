@@ -27,6 +27,7 @@ public final class Main implements Runnable {
     cl.addSubcommand(new InvokeCommand());
     cl.addSubcommand(new StatusCommand());
     cl.addSubcommand(new FailbackCommand());
+    cl.addSubcommand(new DrillCommand());
     return cl;
   }
 

@@ -1,10 +1,11 @@
 package io.route53failover.failover;
 
-import io.route53failover.aws.AwsClients;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import io.route53failover.aws.AwsClients;
 import io.route53failover.logging.LogEvent;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +31,35 @@ import software.amazon.awssdk.services.route53.Route53Client;
  * then, if any failed, the invocation throws {@link FailoverFailedException} naming their SNS
  * {@code MessageId}s, so Lambda retries the event and finally hands it to the on-failure
  * destination.
+ *
+ * <p>Deadline: a lock attempt may take {@link #LOCK_ATTEMPT_BUDGET} when Route 53 is slow. Before
+ * each lock attempt (the first of each record, and each retry after {@code
+ * HealthCheckVersionMismatch}) the function checks that the invocation's remaining time ({@link
+ * Context#getRemainingTimeInMillis()}) less {@link #DEADLINE_RESERVE} still covers one; if not, the
+ * record is {@code failed} with an error starting {@code deadline:}, so its log line and its {@code
+ * MessageId} in the thrown error appear before Lambda's timeout would cut the invocation short.
+ * Records that need no Route 53 call are still handled. Without a context (tests) there is no
+ * deadline.
  */
 public final class FailoverFunction implements RequestHandler<SNSEvent, FailoverReport> {
   private static final Logger LOG = LogManager.getLogger(FailoverFunction.class);
+
+  /**
+   * Worst case of one lock attempt: {@link HealthCheckLock#MAX_CALLS_PER_ATTEMPT} Route 53 calls of
+   * up to {@link Route53Clients#API_CALL_TIMEOUT} each (100 s).
+   */
+  public static final Duration LOCK_ATTEMPT_BUDGET =
+      Route53Clients.API_CALL_TIMEOUT.multipliedBy(HealthCheckLock.MAX_CALLS_PER_ATTEMPT);
+
+  /** Time kept back from the deadline for logging the outcomes and returning or throwing. */
+  public static final Duration DEADLINE_RESERVE = Duration.ofSeconds(5);
+
+  /**
+   * The function's timeout in seconds in template.yaml; the CLI's {@code invoke} uses it unless
+   * told otherwise. It must fit one lock attempt and the reserve ({@link #LOCK_ATTEMPT_BUDGET} +
+   * {@link #DEADLINE_RESERVE}), or every lock would stop at the deadline check.
+   */
+  public static final int DEFAULT_TIMEOUT_SECONDS = 120;
 
   private final FailoverConfig config;
   private final HealthCheckLock lock;
@@ -76,6 +103,7 @@ public final class FailoverFunction implements RequestHandler<SNSEvent, Failover
   }
 
   /**
+   * @param context the invocation's context, for the deadline; {@code null} for none
    * @return one entry per record, and counts
    * @throws FailoverFailedException after all records were tried, when any failed
    */
@@ -84,8 +112,9 @@ public final class FailoverFunction implements RequestHandler<SNSEvent, Failover
     List<SNSEvent.SNSRecord> records =
         event == null || event.getRecords() == null ? List.of() : event.getRecords();
     List<FailoverReport.RecordOutcome> outcomes = new ArrayList<>(records.size());
+    Deadline deadline = new Deadline(context);
     for (int i = 0; i < records.size(); i++) {
-      FailoverReport.RecordOutcome outcome = handle(records.get(i), i);
+      FailoverReport.RecordOutcome outcome = handle(records.get(i), i, deadline);
       log(outcome);
       outcomes.add(outcome);
     }
@@ -96,7 +125,8 @@ public final class FailoverFunction implements RequestHandler<SNSEvent, Failover
     return report;
   }
 
-  private FailoverReport.RecordOutcome handle(SNSEvent.SNSRecord record, int index) {
+  private FailoverReport.RecordOutcome handle(
+      SNSEvent.SNSRecord record, int index, Deadline deadline) {
     SNSEvent.SNS sns = record == null ? null : record.getSNS();
     if (sns == null) {
       return new Outcome(null).failed("record " + index + " has no Sns object");
@@ -119,7 +149,7 @@ public final class FailoverFunction implements RequestHandler<SNSEvent, Failover
                 + "; left alone";
         return o.done(FailoverAction.REFUSED_NOT_ALLOWED);
       }
-      LockResult r = lock.lock(o.healthCheckId);
+      LockResult r = lock.lock(o.healthCheckId, deadline::fitsLockAttempt);
       o.oldPath = r.oldPath();
       o.newPath = r.newPath();
       o.warning = r.warning();
@@ -127,8 +157,34 @@ public final class FailoverFunction implements RequestHandler<SNSEvent, Failover
           r.outcome() == LockResult.Outcome.LOCKED
               ? FailoverAction.LOCKED
               : FailoverAction.ALREADY_LOCKED);
+    } catch (LockDeadlineException e) {
+      return o.failed(deadline.describe(e));
     } catch (RuntimeException e) {
       return o.failed(Route53HealthCheckStore.describe(e));
+    }
+  }
+
+  /** The invocation's time left, less the reserve, against one lock attempt's worst case. */
+  private record Deadline(Context context) {
+    long leftMillis() {
+      return context == null
+          ? Long.MAX_VALUE
+          : context.getRemainingTimeInMillis() - DEADLINE_RESERVE.toMillis();
+    }
+
+    boolean fitsLockAttempt() {
+      return leftMillis() >= LOCK_ATTEMPT_BUDGET.toMillis();
+    }
+
+    String describe(LockDeadlineException e) {
+      return "deadline: "
+          + Math.max(0, leftMillis())
+          + " ms left before the function's timeout (less a "
+          + DEADLINE_RESERVE.toMillis()
+          + " ms reserve), one lock attempt may need "
+          + LOCK_ATTEMPT_BUDGET.toMillis()
+          + " ms; "
+          + e.getMessage();
     }
   }
 

@@ -4,6 +4,7 @@ import io.route53failover.logging.LogEvent;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -30,6 +31,10 @@ import org.apache.logging.log4j.Logger;
  *       maxAttempts} times.
  * </ol>
  *
+ * <p>One attempt makes at most {@value #MAX_CALLS_PER_ATTEMPT} Route 53 calls (GetHealthCheck,
+ * ListTagsForResource, ChangeTagsForResource, UpdateHealthCheck). A caller with a deadline passes
+ * a check that is asked before each attempt ({@link #lock(String, BooleanSupplier)}).
+ *
  * <p><b>Failback</b> ({@link #failback}) refuses unless the check is locked, removes the tag, then
  * restores the recorded (or given) path with the {@code HealthCheckVersion} just read. The tag goes
  * first so that an unlocked check never carries a stale record: a duplicate SNS delivery that
@@ -44,6 +49,9 @@ public final class HealthCheckLock {
   /** The health check types that have a {@code ResourcePath}. */
   public static final Set<String> LOCKABLE_TYPES =
       Set.of("HTTP", "HTTPS", "HTTP_STR_MATCH", "HTTPS_STR_MATCH");
+
+  /** Route 53 calls one lock attempt makes at most; see the class comment. */
+  public static final int MAX_CALLS_PER_ATTEMPT = 4;
 
   /** How many times a lock or failback reads the health check before giving up on mismatches. */
   public static final int DEFAULT_MAX_ATTEMPTS = 5;
@@ -86,8 +94,27 @@ public final class HealthCheckLock {
    * @throws LockContentionException after {@code maxAttempts} version mismatches
    */
   public LockResult lock(String healthCheckId) {
+    return lock(healthCheckId, () -> true);
+  }
+
+  /**
+   * Locks the health check (see the class comment), asking {@code mayStartAttempt} before each
+   * attempt, the first included.
+   *
+   * @param mayStartAttempt false when too little time is left for one more attempt
+   * @throws LockDeadlineException when {@code mayStartAttempt} says no; the attempt not started
+   *     changed nothing
+   * @throws UnsupportedHealthCheckTypeException naming the type when the check has no {@code
+   *     ResourcePath}
+   * @throws HealthCheckNotFoundException when the check does not exist
+   * @throws LockContentionException after {@code maxAttempts} version mismatches
+   */
+  public LockResult lock(String healthCheckId, BooleanSupplier mayStartAttempt) {
     VersionMismatchException last = null;
     for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+      if (!mayStartAttempt.getAsBoolean()) {
+        throw new LockDeadlineException(healthCheckId, attempt - 1, last);
+      }
       HealthCheckState s = store.get(healthCheckId);
       requireLockable(s);
       if (failedOverPath.equals(s.resourcePath())) {

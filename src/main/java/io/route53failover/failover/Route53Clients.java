@@ -6,8 +6,6 @@ import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
@@ -16,8 +14,9 @@ import software.amazon.awssdk.services.route53.Route53ClientBuilder;
 
 /**
  * Route 53 clients for FailoverFunction and the operator commands: global region ({@code
- * aws-global}), the JDK's URLConnection HTTP client, explicit timeouts, and the SDK's standard
- * retry strategy with {@value #MAX_ATTEMPTS} attempts, which retries {@code Throttling}, {@code
+ * aws-global}), the JDK's URLConnection HTTP client and connect timeout of {@link AwsClients}
+ * ({@link AwsClients#configure}), explicit call timeouts, and the SDK's standard retry strategy
+ * with {@value #MAX_ATTEMPTS} attempts, which retries {@code Throttling}, {@code
  * PriorRequestNotComplete} and 5xx answers with exponential backoff and jitter.
  *
  * <p>The SDK reads {@code AWS_ENDPOINT_URL} from the process environment by itself. When a
@@ -33,9 +32,6 @@ public final class Route53Clients {
 
   /** Limit for one attempt of an API call. */
   public static final Duration API_CALL_ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
-
-  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
-  static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(5);
 
   private Route53Clients() {}
 
@@ -87,18 +83,11 @@ public final class Route53Clients {
   static Route53Client create(
       URI endpointOverride, AwsCredentialsProvider credentials, RetryStrategy retryStrategy) {
     Route53ClientBuilder b =
-        Route53Client.builder()
-            .region(Region.AWS_GLOBAL)
-            .httpClientBuilder(
-                UrlConnectionHttpClient.builder()
-                    .connectionTimeout(CONNECT_TIMEOUT)
-                    .socketTimeout(SOCKET_TIMEOUT))
-            .overrideConfiguration(
-                ClientOverrideConfiguration.builder()
-                    .apiCallTimeout(API_CALL_TIMEOUT)
-                    .apiCallAttemptTimeout(API_CALL_ATTEMPT_TIMEOUT)
-                    .retryStrategy(retryStrategy)
-                    .build());
+        AwsClients.configure(
+                Route53Client.builder(),
+                new AwsClients.ClientSettings(
+                    API_CALL_ATTEMPT_TIMEOUT, API_CALL_TIMEOUT, retryStrategy))
+            .region(Region.AWS_GLOBAL);
     if (endpointOverride != null) {
       b.endpointOverride(endpointOverride);
     }

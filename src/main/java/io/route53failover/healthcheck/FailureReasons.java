@@ -17,7 +17,8 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
- * Names the reason a probe failed, from the exception it failed with: {@code dns}, {@code refused},
+ * Names the reason a probe failed, from the exception it failed with: {@code dns}, {@code dns:
+ * timeout} (the resolver did not answer within the probe's timeout), {@code refused},
  * {@code no route}, {@code timeout}, {@code reset}, {@code closed} (the connection ended before a
  * response), {@code protocol} (not HTTP), {@code tls} or {@code tls: <detail>}, and {@code error:
  * <ExceptionClass>} when nothing more specific is known.
@@ -28,6 +29,9 @@ final class FailureReasons {
 
   /** The named reason for {@code failure}. */
   static String of(Throwable failure) {
+    if (resolutionTimedOut(failure)) {
+      return DNS_TIMEOUT;
+    }
     String message = lower(failure.getMessage());
     return switch (failure) {
       case UnknownHostException e -> "dns";
@@ -45,6 +49,21 @@ final class FailureReasons {
         yield error(failure);
       }
     };
+  }
+
+  static final String DNS_TIMEOUT = "dns: timeout";
+
+  /**
+   * Whether resolution timed out: the failure itself, or its cause when OkHttp's call timeout,
+   * ending at the same moment, wrapped it in an {@code InterruptedIOException("timeout")}.
+   */
+  private static boolean resolutionTimedOut(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof BoundedResolution.ResolutionTimeoutException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code error: <simple class name>}, the last-resort reason. */

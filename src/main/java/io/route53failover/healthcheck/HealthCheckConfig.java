@@ -51,7 +51,7 @@ public record HealthCheckConfig(List<Target> targets, String namespace, int stor
           null,
           (targets == null ? "is not set" : "is empty")
               + "; expected a JSON array of targets such as"
-              + " [{\"name\":\"web-1\",\"type\":\"tcp\",\"host\":\"10.0.0.5\",\"port\":443}]");
+              + " [{\"name\":\"web-1\",\"type\":\"tcp\",\"host\":\"192.0.2.10\",\"port\":443}]");
     }
     return new HealthCheckConfig(
         TargetsParser.parse(targets), namespace(env), storageResolution(env));

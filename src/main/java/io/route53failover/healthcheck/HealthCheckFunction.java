@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.route53failover.aws.AwsClients;
 import io.route53failover.logging.LogEvent;
 import io.route53failover.metrics.CloudWatchMetricPublisher;
+import io.route53failover.metrics.MetricBatcher;
 import io.route53failover.metrics.MetricDatum;
 import io.route53failover.metrics.MetricPublishException;
 import io.route53failover.metrics.MetricPublisher;
@@ -25,10 +26,11 @@ import org.apache.logging.log4j.Logger;
  * CloudWatch, and returns a {@link HealthCheckReport}.
  *
  * <p>Each run: the probing deadline is now plus {@link Context#getRemainingTimeInMillis()} minus
- * {@link #PUBLISH_RESERVE}; every target gets an availability datum, healthy or not; targets that
- * answered also get a latency datum; all datums carry the run's timestamp. If publishing fails
- * after the SDK's retries, the invocation fails ({@link MetricPublishException}), so the failure
- * is visible and the alarms see missing data rather than a stale value.
+ * the publishing reserve ({@link #publishReserve(int)}); every target gets an availability datum,
+ * healthy or not; targets that answered also get a latency datum; all datums carry the run's
+ * timestamp. If publishing fails after the SDK's retries, the invocation fails ({@link
+ * MetricPublishException}), so the failure is visible and the alarms see missing data rather than
+ * a stale value.
  *
  * <p>Logs one JSON line per target ({@code target, type, healthy, latencyMs, reason, metricName})
  * and one summary line ({@code targets, healthy, unhealthy, datums, putMetricDataCalls,
@@ -37,12 +39,41 @@ import org.apache.logging.log4j.Logger;
 public final class HealthCheckFunction implements RequestHandler<ScheduledEvent, HealthCheckReport> {
   private static final Logger LOG = LogManager.getLogger(HealthCheckFunction.class);
 
+  /** Time kept back, besides the PutMetricData calls, for building requests and logging. */
+  static final Duration PUBLISH_MARGIN = Duration.ofSeconds(2);
+
   /**
-   * Time kept back from probing for publishing: the CloudWatch client's whole-call timeout
-   * ({@link AwsClients#API_CALL_TIMEOUT}, 10 s) plus 2 s for building requests and logging. With a
-   * 60 s function timeout, probes get up to 48 s.
+   * Time kept back from probing for publishing one PutMetricData request: the CloudWatch client's
+   * whole-call timeout ({@link AwsClients#API_CALL_TIMEOUT}, 10 s) plus {@link #PUBLISH_MARGIN}, 12
+   * s. This is the reserve of every run of up to 500 targets ({@link #publishReserve(int)}), which
+   * includes every deployed one: Lambda's 4 KB of environment variables hold fewer than 100
+   * targets in {@code TARGETS}. With a 60 s function timeout, probes get up to 48 s.
    */
-  static final Duration PUBLISH_RESERVE = AwsClients.API_CALL_TIMEOUT.plusSeconds(2);
+  static final Duration PUBLISH_RESERVE = publishReserve(1);
+
+  /**
+   * Time kept back from probing for publishing the datums of {@code targets} targets: one
+   * whole-call timeout ({@link AwsClients#API_CALL_TIMEOUT}) per PutMetricData request the run may
+   * need, since the requests are sent one after another, plus {@link #PUBLISH_MARGIN}. A run
+   * publishes at most 2 datums per target, so it needs at most ⌈2 × targets / 1,000⌉ requests
+   * (at least 1); the 1 MB limit never binds first, since a datum with a 255-character name takes
+   * about 0.5 KB ({@code MetricBatcher}). For example 12 s for up to 500 targets, 22 s for 1,000.
+   */
+  static Duration publishReserve(int targets) {
+    int requests =
+        Math.max(
+            1,
+            Math.ceilDiv(
+                HealthCheckMetrics.MAX_DATUMS_PER_TARGET * targets,
+                MetricBatcher.MAX_DATUMS_PER_REQUEST));
+    return AwsClients.API_CALL_TIMEOUT.multipliedBy(requests).plus(PUBLISH_MARGIN);
+  }
+
+  /**
+   * The function's timeout in seconds that template.yaml gives by default (its {@code
+   * HealthCheckTimeout} parameter); the CLI's {@code invoke} uses it unless told otherwise.
+   */
+  public static final int DEFAULT_TIMEOUT_SECONDS = 30;
 
   private final HealthCheckConfig config;
   private final ProbeRunner runner;
@@ -96,8 +127,8 @@ public final class HealthCheckFunction implements RequestHandler<ScheduledEvent,
     Objects.requireNonNull(context, "context");
     Instant start = clock.instant();
     Instant timestamp = start.truncatedTo(ChronoUnit.MILLIS);
-    Instant deadline = deadline(start, context);
     List<Target> targets = config.targets();
+    Instant deadline = deadline(start, context, publishReserve(targets.size()));
 
     List<ProbeResult> results;
     RuntimeException runnerFailure = null;
@@ -135,17 +166,17 @@ public final class HealthCheckFunction implements RequestHandler<ScheduledEvent,
     return report;
   }
 
-  /** Probing deadline: {@code now} plus the invocation's remaining time minus the reserve. */
-  static Instant deadline(Instant now, Context context) {
+  /** Probing deadline: {@code now} plus the invocation's remaining time minus {@code reserve}. */
+  static Instant deadline(Instant now, Context context, Duration reserve) {
     Duration remaining = Duration.ofMillis(Math.max(0, context.getRemainingTimeInMillis()));
-    if (remaining.compareTo(PUBLISH_RESERVE) <= 0) {
+    if (remaining.compareTo(reserve) <= 0) {
       LOG.warn(
           LogEvent.of("function timeout leaves no time to probe; every target will be unhealthy")
               .with("remainingMs", remaining.toMillis())
-              .with("publishReserveMs", PUBLISH_RESERVE.toMillis()));
+              .with("publishReserveMs", reserve.toMillis()));
       return now;
     }
-    return now.plus(remaining).minus(PUBLISH_RESERVE);
+    return now.plus(remaining).minus(reserve);
   }
 
   private static void logTarget(Target target, ProbeResult result) {

@@ -6,6 +6,9 @@ import java.util.List;
 
 /** Maps one run's probe results to the metric datums it publishes. */
 final class HealthCheckMetrics {
+  /** Datums one target can add to a run: availability, and latency when it answered. */
+  static final int MAX_DATUMS_PER_TARGET = 2;
+
   private HealthCheckMetrics() {}
 
   /**
@@ -20,7 +23,7 @@ final class HealthCheckMetrics {
       throw new IllegalArgumentException(
           "one result per target expected: " + targets.size() + " targets, " + results.size() + " results");
     }
-    List<MetricDatum> data = new ArrayList<>(2 * targets.size());
+    List<MetricDatum> data = new ArrayList<>(MAX_DATUMS_PER_TARGET * targets.size());
     for (int i = 0; i < targets.size(); i++) {
       Target target = targets.get(i);
       ProbeResult result = results.get(i);

@@ -23,7 +23,8 @@ import okio.ByteString;
  * checkers do: redirects are not followed, the status must lie in {@code expectedStatus}, and
  * {@code expectedBody}, when set, must occur in the first 5,120 bytes of the body. No more of the
  * body is read; the connection is closed right after. The timeout bounds connect, TLS handshake,
- * request and response together ({@code callTimeout}).
+ * request and response together ({@code callTimeout}), and host name resolution, which ends by
+ * the same time ({@link BoundedResolution}; reason {@code dns: timeout}).
  *
  * <p>HTTPS certificates and host names are verified against the trust roots (the platform's by
  * default) unless the target sets {@code tlsVerify: false}, which accepts any certificate (expired,
@@ -34,6 +35,7 @@ final class HttpProber implements Prober {
 
   static final String USER_AGENT = "route53-failover-healthcheck";
 
+  private final HostResolver resolver;
   private final OkHttpClient verifying;
   private final OkHttpClient insecure;
 
@@ -47,9 +49,9 @@ final class HttpProber implements Prober {
    * @param trustedRoots certificates trusted for HTTPS; empty for the platform's trust roots
    */
   HttpProber(HostResolver resolver, List<X509Certificate> trustedRoots) {
+    this.resolver = resolver;
     OkHttpClient.Builder builder =
         new OkHttpClient.Builder()
-            .dns(new ResolverDns(resolver))
             .proxy(Proxy.NO_PROXY)
             .followRedirects(false)
             .followSslRedirects(false)
@@ -78,9 +80,11 @@ final class HttpProber implements Prober {
     }
     HttpUrl url = HttpUrl.get(http.url().toString());
     long timeoutMs = Math.max(1, timeout.toMillis());
+    long start = System.nanoTime();
     OkHttpClient client =
         (http.tlsVerify() ? verifying : insecure)
             .newBuilder()
+            .dns(new ResolverDns(resolver, start + TimeUnit.MILLISECONDS.toNanos(timeoutMs)))
             .callTimeout(timeoutMs, TimeUnit.MILLISECONDS)
             .connectTimeout(timeoutMs, TimeUnit.MILLISECONDS)
             .readTimeout(timeoutMs, TimeUnit.MILLISECONDS)
@@ -94,7 +98,6 @@ final class HttpProber implements Prober {
             .header("Connection", "close")
             .build();
     Call call = client.newCall(request);
-    long start = System.nanoTime();
     Response response = null;
     try {
       response = call.execute();

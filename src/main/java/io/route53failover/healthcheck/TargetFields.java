@@ -25,14 +25,6 @@ final class TargetFields {
     this.label = label;
   }
 
-  String label() {
-    return label;
-  }
-
-  boolean has(String field) {
-    return node.has(field);
-  }
-
   /** A required, non-empty string field. */
   String requiredText(String field) {
     JsonNode value = node.get(field);

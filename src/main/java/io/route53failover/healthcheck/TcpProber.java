@@ -11,8 +11,10 @@ import java.util.List;
 
 /**
  * Probes a {@link TcpTarget}: healthy when a TCP connection to {@code host:port} is established
- * within the timeout; the connection is then closed at once. The host's addresses are tried in
- * order while time is left; the latency is the time to the successful connect, in milliseconds.
+ * within the timeout; the connection is then closed at once. Resolving the host counts against
+ * the timeout ({@link BoundedResolution}); its addresses are then tried in order while time is
+ * left. The latency is the time from the start of the probe (resolution included) to the
+ * successful connect, in milliseconds.
  */
 final class TcpProber implements Prober {
 
@@ -31,12 +33,9 @@ final class TcpProber implements Prober {
     long end = start + timeout.toNanos();
     List<InetAddress> addresses;
     try {
-      addresses = resolver.resolve(tcp.host());
+      addresses = BoundedResolution.resolve(resolver, tcp.host(), end);
     } catch (UnknownHostException e) {
-      return ProbeResult.unhealthy(tcp.name(), null, "dns");
-    }
-    if (addresses == null || addresses.isEmpty()) {
-      return ProbeResult.unhealthy(tcp.name(), null, "dns");
+      return ProbeResult.unhealthy(tcp.name(), null, FailureReasons.of(e));
     }
     IOException last = null;
     for (InetAddress address : addresses) {

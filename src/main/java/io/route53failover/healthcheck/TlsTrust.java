@@ -20,7 +20,7 @@ import javax.net.ssl.X509TrustManager;
  *
  * <p>okhttp-tls's {@code addInsecureHost} is not used for the latter: it matches the socket's peer
  * host name, which for an IP-literal URL is found by a reverse DNS lookup, so an insecure target at
- * {@code https://10.0.0.5/} would still be verified, and a test would touch real DNS.
+ * {@code https://192.0.2.10/} would still be verified, and a test would touch real DNS.
  */
 final class TlsTrust {
 

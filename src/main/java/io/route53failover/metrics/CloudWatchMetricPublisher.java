@@ -26,12 +26,10 @@ public final class CloudWatchMetricPublisher implements MetricPublisher {
 
   private final CloudWatchClient cloudWatch;
 
-  /** Publishes with the execution environment's shared client ({@link AwsClients#cloudWatch()}). */
-  public CloudWatchMetricPublisher() {
-    this(AwsClients.cloudWatch());
-  }
-
-  /** Publishes with {@code cloudWatch}, which this publisher does not close. */
+  /**
+   * Publishes with {@code cloudWatch}, which this publisher does not close (in Lambda, the
+   * execution environment's shared client, {@link AwsClients#cloudWatch()}).
+   */
   public CloudWatchMetricPublisher(CloudWatchClient cloudWatch) {
     this.cloudWatch = Objects.requireNonNull(cloudWatch, "cloudWatch");
   }

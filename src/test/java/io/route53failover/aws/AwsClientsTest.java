@@ -3,12 +3,14 @@ package io.route53failover.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.route53failover.failover.Route53Clients;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
-import io.route53failover.failover.Route53Clients;
 import software.amazon.awssdk.services.route53.Route53Client;
 
 class AwsClientsTest {
@@ -52,6 +54,31 @@ class AwsClientsTest {
       assertThat(config.overrideConfiguration().apiCallTimeout()).contains(Route53Clients.API_CALL_TIMEOUT);
       assertThat(config.overrideConfiguration().retryStrategy().get().maxAttempts())
           .isEqualTo(Route53Clients.MAX_ATTEMPTS);
+    }
+  }
+
+  @Test
+  void route53SharesTheHttpClientSetupAndKeepsItsOwnTimeouts() {
+    try (Route53Client r53 = Route53Clients.create(Map.of())) {
+      var config = r53.serviceClientConfiguration().overrideConfiguration();
+      assertThat(config.apiCallAttemptTimeout()).contains(Route53Clients.API_CALL_ATTEMPT_TIMEOUT);
+      assertThat(config.apiCallTimeout()).contains(Route53Clients.API_CALL_TIMEOUT);
+    }
+  }
+
+  @Test
+  void configureAppliesTheGivenSettings() {
+    var settings =
+        new AwsClients.ClientSettings(
+            Duration.ofMillis(1500),
+            Duration.ofSeconds(7),
+            AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(4).build());
+    try (CloudWatchClient cw =
+        AwsClients.configure(CloudWatchClient.builder(), settings).region(Region.US_EAST_1).build()) {
+      var config = cw.serviceClientConfiguration().overrideConfiguration();
+      assertThat(config.apiCallAttemptTimeout()).contains(Duration.ofMillis(1500));
+      assertThat(config.apiCallTimeout()).contains(Duration.ofSeconds(7));
+      assertThat(config.retryStrategy().get().maxAttempts()).isEqualTo(4);
     }
   }
 

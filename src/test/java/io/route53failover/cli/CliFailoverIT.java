@@ -10,15 +10,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.route53failover.failover.FailoverConfig;
 import io.route53failover.failover.OriginalPathTag;
 import io.route53failover.failover.SampleEvents;
+import io.route53failover.testing.Cli;
+import io.route53failover.testing.Cli.Run;
 import io.route53failover.testing.MotoServer;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,43 +34,12 @@ class CliFailoverIT {
 
   private static final String LOCKED = FailoverConfig.DEFAULT_FAILED_OVER_PATH;
 
-  record Run(int code, String out, String err) {}
-
-  /** Runs the jar with {@code extraEnv} on top of a clean AWS environment. */
   private static Run jar(Map<String, String> extraEnv, String... args) throws Exception {
-    String jar = System.getProperty("route53failover.jar");
-    assertThat(jar).as("system property route53failover.jar").isNotNull();
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-jar");
-    command.add(jar);
-    command.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(command);
-    pb.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
-    pb.environment().put("AWS_ACCESS_KEY_ID", "testing");
-    pb.environment().put("AWS_SECRET_ACCESS_KEY", "testing");
-    pb.environment().put("AWS_REGION", "us-east-1");
-    pb.environment().putAll(extraEnv);
-    Path out = Files.createTempFile("cli-out-", ".txt");
-    Path err = Files.createTempFile("cli-err-", ".txt");
-    Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    if (!p.waitFor(60, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("CLI did not finish in 60 s: " + command);
-    }
-    return new Run(p.exitValue(), read(out), read(err));
+    return Cli.jar(extraEnv, args);
   }
 
   private static Run jar(String... args) throws Exception {
     return jar(Map.of("AWS_ENDPOINT_URL", MOTO.endpoint().toString()), args);
-  }
-
-  private static String read(Path p) throws IOException {
-    try {
-      return Files.readString(p, StandardCharsets.UTF_8);
-    } finally {
-      Files.deleteIfExists(p);
-    }
   }
 
   /** Leaves the check as FailoverFunction does: original path in the tag, locked path set. */

@@ -49,6 +49,15 @@ class CliInvokeIT {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(List.of(java, "-jar", jar));
     command.addAll(List.of(args));
+    return runProcess(dir, extraEnv, command);
+  }
+
+  /**
+   * Runs {@code command} in the repository root without the caller's AWS_, TARGETS and METRIC_
+   * variables, plus {@code extraEnv}; fails when it does not finish within 90 s.
+   */
+  static Run runProcess(Path dir, Map<String, String> extraEnv, List<String> command)
+      throws Exception {
     File out = dir.resolve("stdout-" + System.nanoTime()).toFile();
     File err = dir.resolve("stderr-" + System.nanoTime()).toFile();
     ProcessBuilder builder =
@@ -58,7 +67,7 @@ class CliInvokeIT {
     Process process = builder.start();
     if (!process.waitFor(90, TimeUnit.SECONDS)) {
       process.destroyForcibly();
-      throw new AssertionError("the CLI did not finish within 90 s: " + command);
+      throw new AssertionError("not finished within 90 s: " + command);
     }
     return new Run(process.exitValue(), Files.readString(out.toPath()), Files.readString(err.toPath()));
   }

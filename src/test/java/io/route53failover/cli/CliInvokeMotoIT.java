@@ -3,9 +3,9 @@ package io.route53failover.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.route53failover.testing.FreePorts;
 import io.route53failover.testing.LoopbackTargets;
 import io.route53failover.testing.MotoServer;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -98,10 +98,7 @@ class CliInvokeMotoIT {
 
   @Test
   void unreachableCloudWatchFailsTheInvocation() throws Exception {
-    int closedPort;
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-      closedPort = s.getLocalPort();
-    }
+    int closedPort = FreePorts.closedLoopbackPort();
     try (LoopbackTargets servers = new LoopbackTargets()) {
       Map<String, String> vars =
           Map.of("TARGETS", servers.targetsJson(), "AWS_REGION", "us-east-1",

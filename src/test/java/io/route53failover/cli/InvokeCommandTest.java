@@ -6,6 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.route53failover.cli.InvokeCommand.LocalFunction;
+import io.route53failover.failover.FailoverFunction;
+import io.route53failover.healthcheck.HealthCheckFunction;
 import io.route53failover.healthcheck.TargetConfigException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -13,6 +15,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -56,19 +59,22 @@ class InvokeCommandTest {
                   answer.put("functionName", context.getFunctionName());
                   return answer;
                 },
-            true));
+            true,
+            Duration.ofSeconds(20)));
     functions.put(
         "FailingFunction",
         new LocalFunction(
             ScheduledEvent.class,
             (env, dryRunOut) -> (event, context) -> { throw new IllegalStateException("publishing failed"); },
-            false));
+            false,
+            Duration.ofSeconds(20)));
     functions.put(
         "BadConfigFunction",
         new LocalFunction(
             ScheduledEvent.class,
             (env, dryRunOut) -> { throw new TargetConfigException("TARGETS", "index 0", "port", "must be 1-65535, was 0"); },
-            false));
+            false,
+            Duration.ofSeconds(20)));
     functions.put(
         "SlowFunction",
         new LocalFunction(
@@ -82,7 +88,8 @@ class InvokeCommandTest {
                   }
                   return "late";
                 },
-            false));
+            false,
+            Duration.ofSeconds(20)));
   }
 
   private int run(String... args) {
@@ -114,6 +121,14 @@ class InvokeCommandTest {
   }
 
   @Test
+  void projectFunctionsDefaultToTheirTemplateTimeouts() {
+    assertThat(InvokeCommand.FUNCTIONS.get("HealthCheckFunction").defaultTimeout())
+        .isEqualTo(Duration.ofSeconds(HealthCheckFunction.DEFAULT_TIMEOUT_SECONDS));
+    assertThat(InvokeCommand.FUNCTIONS.get("FailoverFunction").defaultTimeout())
+        .isEqualTo(Duration.ofSeconds(FailoverFunction.DEFAULT_TIMEOUT_SECONDS));
+  }
+
+  @Test
   void passesTheDeserializedEventAndMergedEnvironmentAndPrintsTheResponse() throws Exception {
     Path envVars = dir.resolve("env.json");
     Files.writeString(
@@ -132,7 +147,8 @@ class InvokeCommandTest {
     assertThat(response.get("shared").asText()).isEqualTo("file");
     assertThat(response.get("fromParameters").asText()).isEqualTo("all");
     assertThat(response.get("functionName").asText()).isEqualTo("EchoFunction");
-    assertThat(response.get("remainingMs").asInt()).isBetween(50_000, 60_000);
+    // No --timeout-seconds: the function's own default (20 s for the fake).
+    assertThat(response.get("remainingMs").asInt()).isBetween(10_000, 20_000);
   }
 
   @Test

@@ -54,7 +54,7 @@ class FailoverFaultsIT {
   void client() {
     client =
         Route53Clients.create(
-            URI.create(WM.baseUrl()),
+            URI.create("http://127.0.0.1:" + WM.getPort()),
             StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")),
             Route53Clients.retryStrategy(BackoffStrategy.fixedDelay(Duration.ofMillis(5))));
   }

@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -265,6 +267,93 @@ class FailoverFunctionTest {
     assertThat(json.path("records").get(0).path("healthCheckId").asText())
         .isEqualTo(SAMPLE_HEALTH_CHECK_ID);
     assertThat(json.path("records").get(0).path("newPath").asText()).isEqualTo(LOCKED);
+  }
+
+  // ---- deadline
+
+  /** A Lambda context whose remaining time is {@code remainingMs}, then each later value in turn. */
+  private static Context remaining(Integer remainingMs, Integer... later) {
+    Context context = mock(Context.class);
+    when(context.getRemainingTimeInMillis()).thenReturn(remainingMs, later);
+    return context;
+  }
+
+  private static final int ATTEMPT_MS = (int) FailoverFunction.LOCK_ATTEMPT_BUDGET.toMillis();
+  private static final int RESERVE_MS = (int) FailoverFunction.DEADLINE_RESERVE.toMillis();
+
+  private static SNSEvent alarmFor(String messageId, String healthCheckId) {
+    SNSEvent event = SampleEvents.withHealthCheckId(SampleEvents.load(SampleEvents.ALARM), healthCheckId);
+    event.getRecords().get(0).getSNS().setMessageId(messageId);
+    return event;
+  }
+
+  @Test
+  void enoughTimeForOneLockAttemptLocks() {
+    unlockedCheck(SAMPLE_HEALTH_CHECK_ID);
+
+    FailoverReport report =
+        function(Map.of())
+            .handleRequest(SampleEvents.load(SampleEvents.ALARM), remaining(ATTEMPT_MS + RESERVE_MS));
+
+    assertThat(report.locked()).isEqualTo(1);
+  }
+
+  @Test
+  void recordsPastTheDeadlineFailWithoutTouchingRoute53AndNameTheirMessageIds() {
+    unlockedCheck("hc-1");
+    SNSEvent event =
+        SampleEvents.concat(
+            alarmFor("m-1", "hc-1"),
+            alarmFor("m-2", "hc-2"),
+            SampleEvents.load(SampleEvents.OK),
+            alarmFor("m-3", "hc-3"));
+    // Time for the first record; then one millisecond short of an attempt plus the reserve.
+    Context context = remaining(ATTEMPT_MS + RESERVE_MS + 30_000, ATTEMPT_MS + RESERVE_MS - 1);
+
+    FailoverFailedException e;
+    try (CapturedLog log = new CapturedLog(FailoverFunction.class)) {
+      e =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              FailoverFailedException.class,
+              () -> function(Map.of("ALLOWED_HEALTH_CHECK_IDS", "hc-1,hc-2,hc-3")).handleRequest(event, context));
+      assertThat(log.fields())
+          .extracting(m -> m.get("action"))
+          .containsExactly("locked", "failed", "skipped-state", "failed");
+      assertThat(log.fields().get(1))
+          .containsEntry("messageId", "m-2")
+          .containsEntry("healthCheckId", "hc-2")
+          .containsEntry("level", "ERROR");
+      assertThat((String) log.fields().get(1).get("error")).startsWith("deadline: ");
+    }
+
+    assertThat(e.getMessage()).contains("2 of 4").contains("m-2").contains("m-3").doesNotContain("m-1");
+    assertThat(e.report().records().get(3).error())
+        .startsWith("deadline: " + (ATTEMPT_MS - 1) + " ms left")
+        .contains("one lock attempt may need " + ATTEMPT_MS + " ms")
+        .contains("lock of health check hc-3 not started; nothing changed");
+    verify(store).get("hc-1");
+    verify(store, never()).get("hc-2");
+    verify(store, never()).get("hc-3");
+  }
+
+  @Test
+  void versionMismatchRetryIsNotStartedPastTheDeadline() {
+    when(store.get(SAMPLE_HEALTH_CHECK_ID))
+        .thenReturn(new HealthCheckState(SAMPLE_HEALTH_CHECK_ID, "HTTPS", "/health", 1));
+    when(store.tags(SAMPLE_HEALTH_CHECK_ID)).thenReturn(Map.of());
+    when(store.updateResourcePath(SAMPLE_HEALTH_CHECK_ID, LOCKED, 1))
+        .thenThrow(new VersionMismatchException(SAMPLE_HEALTH_CHECK_ID, 1, null));
+    SNSEvent event = SampleEvents.load(SampleEvents.ALARM);
+
+    assertThatThrownBy(
+            () ->
+                function(Map.of())
+                    .handleRequest(event, remaining(ATTEMPT_MS + RESERVE_MS, ATTEMPT_MS)))
+        .isInstanceOf(FailoverFailedException.class)
+        .hasMessageContaining(SampleEvents.messageId(event))
+        .hasMessageContaining("deadline: ")
+        .hasMessageContaining("changed under 1 attempt(s) (HealthCheckVersionMismatch)");
+    verify(store, times(1)).get(SAMPLE_HEALTH_CHECK_ID);
   }
 
   @Test

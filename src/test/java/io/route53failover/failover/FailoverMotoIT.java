@@ -11,17 +11,12 @@ import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.route53failover.cli.Main;
+import io.route53failover.testing.Cli;
+import io.route53failover.testing.Cli.Run;
 import io.route53failover.testing.MotoServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.util.Arrays;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import picocli.CommandLine;
 import software.amazon.awssdk.services.route53.Route53Client;
 
 /**
@@ -35,19 +30,6 @@ class FailoverMotoIT {
 
   private static final String LOCKED = FailoverConfig.DEFAULT_FAILED_OVER_PATH;
 
-  /** The SDK's default credential chain reads these first; they keep it off any real source. */
-  @BeforeAll
-  static void dummyCredentials() {
-    System.setProperty("aws.accessKeyId", "testing");
-    System.setProperty("aws.secretAccessKey", "testing");
-  }
-
-  @AfterAll
-  static void clearCredentials() {
-    System.clearProperty("aws.accessKeyId");
-    System.clearProperty("aws.secretAccessKey");
-  }
-
   private static FailoverFunction function() {
     return FailoverFunction.create(Map.of("AWS_ENDPOINT_URL", MOTO.endpoint().toString()));
   }
@@ -56,20 +38,9 @@ class FailoverMotoIT {
     return SampleEvents.withHealthCheckId(SampleEvents.load(sample), healthCheckId);
   }
 
-  record Run(int code, String out, String err) {}
-
   /** Runs a CLI command in-process against the emulator ({@code --endpoint-url}). */
   private static Run onMoto(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = Main.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    String[] all =
-        Stream.concat(Arrays.stream(args), Stream.of("--endpoint-url", MOTO.endpoint().toString()))
-            .toArray(String[]::new);
-    int code = cl.execute(all);
-    return new Run(code, out.toString(), err.toString());
+    return Cli.onEndpoint(MOTO.endpoint(), args);
   }
 
   @Test

@@ -154,6 +154,31 @@ class HealthCheckLockTest {
   }
 
   @Test
+  void noTimeForAFirstAttemptChangesNothing() {
+    assertThatThrownBy(() -> lock.lock(ID, () -> false))
+        .isInstanceOf(LockDeadlineException.class)
+        .hasMessageContaining(ID)
+        .hasMessageContaining("not started");
+    verifyNoMoreInteractions(store);
+  }
+
+  @Test
+  void noTimeForAnotherAttemptAfterAMismatchGivesUp() {
+    when(store.get(ID)).thenReturn(state("HTTPS", "/health", 3));
+    when(store.tags(ID)).thenReturn(Map.of());
+    when(store.updateResourcePath(ID, LOCKED, 3)).thenThrow(mismatch(3));
+    int[] asked = {0};
+
+    assertThatThrownBy(() -> lock.lock(ID, () -> ++asked[0] == 1))
+        .isInstanceOf(LockDeadlineException.class)
+        .hasMessageContaining("1 attempt(s) (HealthCheckVersionMismatch)")
+        .hasCauseInstanceOf(VersionMismatchException.class);
+    assertThat(asked[0]).isEqualTo(2);
+    verify(store, times(1)).get(ID);
+    verify(store, times(1)).updateResourcePath(anyString(), any(), anyLong());
+  }
+
+  @Test
   void aRecordedOriginalPathIsNeverOverwritten() {
     // a lock left by an earlier FAILED_OVER_PATH: the current path is not the real original
     when(store.get(ID)).thenReturn(state("HTTPS", "/old-lock-path", 5));

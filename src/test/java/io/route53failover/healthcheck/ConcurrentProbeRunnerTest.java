@@ -84,9 +84,10 @@ class ConcurrentProbeRunnerTest {
         Duration.ofMillis(800));
 
     assertThat(received.get("short")).isEqualTo(Duration.ofMillis(100));
+    // the time left (some of the 800 ms may have gone by on a busy machine), not its own 3,000 ms
     assertThat(received.get("long"))
         .isLessThanOrEqualTo(Duration.ofMillis(800))
-        .isGreaterThan(Duration.ofMillis(600));
+        .isGreaterThan(Duration.ZERO);
   }
 
   @Test
@@ -132,7 +133,8 @@ class ConcurrentProbeRunnerTest {
               List.of(target("ok", 3000), target("stuck", 3000)),
               Duration.ofMillis(300));
 
-      assertThat(millisSince(start)).isBetween(250L, 1_000L);
+      // the stuck probe never ends: any bound catches a runner that waits for it
+      assertThat(millisSince(start)).isBetween(250L, 2_500L);
       assertThat(results.get(0)).isEqualTo(ProbeResult.healthy("ok", 1));
       assertThat(results.get(1)).isEqualTo(ProbeResult.unhealthy("stuck", null, "deadline"));
     } finally {

@@ -32,17 +32,23 @@ class FailureReasonsTest {
   static Stream<Arguments> failures() {
     return Stream.of(
         arguments(new UnknownHostException("db.internal"), "dns"),
+        arguments(new BoundedResolution.ResolutionTimeoutException("db.internal"), "dns: timeout"),
+        arguments(
+            causedBy(
+                new InterruptedIOException("timeout"),
+                new BoundedResolution.ResolutionTimeoutException("db.internal")),
+            "dns: timeout"),
         arguments(new ConnectException("Connection refused"), "refused"),
         arguments(
             causedBy(
-                new ConnectException("Failed to connect to /10.0.0.5:80"),
+                new ConnectException("Failed to connect to /192.0.2.5:80"),
                 new ConnectException("Connection refused")),
             "refused"),
         arguments(new NoRouteToHostException("No route to host"), "no route"),
         arguments(new ConnectException("Network is unreachable"), "no route"),
         arguments(
             causedBy(
-                new ConnectException("Failed to connect to /10.0.0.5:80"),
+                new ConnectException("Failed to connect to /192.0.2.5:80"),
                 new NoRouteToHostException("Host is down")),
             "no route"),
         arguments(new ConnectException("Connection timed out"), "timeout"),
@@ -59,7 +65,7 @@ class FailureReasonsTest {
         arguments(new EOFException(), "closed"),
         arguments(
             causedBy(
-                new IOException("unexpected end of stream on http://10.0.0.7/..."),
+                new IOException("unexpected end of stream on http://192.0.2.7/..."),
                 new EOFException("\\n not found")),
             "closed"),
         arguments(new ProtocolException("Unexpected status line: SSH-2.0-OpenSSH"), "protocol"),

@@ -28,14 +28,14 @@ class HealthCheckConfigTest {
     return HealthCheckConfig.fromEnvironment(Map.of("TARGETS", json(singleQuotedTargets)));
   }
 
-  static final String TCP = "{'name':'db','type':'tcp','host':'10.0.0.5','port':5432}";
+  static final String TCP = "{'name':'db','type':'tcp','host':'192.0.2.5','port':5432}";
 
   @Test
   void tcpTargetGetsDefaults() {
     HealthCheckConfig config = parse("[" + TCP + "]");
 
     assertThat(config.targets())
-        .containsExactly(new TcpTarget("db", "10.0.0.5", 5432, 3000, "db_availability"));
+        .containsExactly(new TcpTarget("db", "192.0.2.5", 5432, 3000, "db_availability"));
     assertThat(config.namespace()).isEqualTo("LambdaCustomHC");
     assertThat(config.storageResolution()).isEqualTo(60);
   }
@@ -43,13 +43,13 @@ class HealthCheckConfigTest {
   @Test
   void httpTargetGetsRoute53Defaults() {
     HealthCheckConfig config =
-        parse("[{'name':'web','type':'http','url':'http://10.0.0.7/health'}]");
+        parse("[{'name':'web','type':'http','url':'http://192.0.2.7/health'}]");
 
     assertThat(config.targets())
         .containsExactly(
             new HttpTarget(
                 "web",
-                URI.create("http://10.0.0.7/health"),
+                URI.create("http://192.0.2.7/health"),
                 3000,
                 StatusRange.DEFAULT,
                 null,

@@ -8,6 +8,8 @@ import static org.mockito.Mockito.when;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import io.route53failover.aws.AwsClients;
+import io.route53failover.metrics.MetricBatcher;
 import io.route53failover.metrics.MetricDatum;
 import io.route53failover.metrics.MetricPublishException;
 import io.route53failover.metrics.MetricPublisher;
@@ -47,13 +49,14 @@ class HealthCheckFunctionTest {
     }
   }
 
-  /** Records what it is asked to publish; answers with one call per started 1,000 datums. */
+  /** Records what it is asked to publish; answers with {@link #calls} requests made. */
   static final class CapturingPublisher implements MetricPublisher {
     final List<List<MetricDatum>> published = new ArrayList<>();
     String namespace;
     Instant timestamp;
     int storageResolution;
     RuntimeException failure;
+    int calls = 1;
 
     @Override
     public int publish(String namespace, List<MetricDatum> data, Instant timestamp, int storageResolution) {
@@ -64,7 +67,7 @@ class HealthCheckFunctionTest {
       if (failure != null) {
         throw failure;
       }
-      return (data.size() + 999) / 1000;
+      return calls;
     }
   }
 
@@ -145,6 +148,49 @@ class HealthCheckFunctionTest {
   }
 
   @Test
+  void publishingReserveGrowsWithThePutMetricDataRequestsTheRunMayNeed() {
+    assertThat(HealthCheckFunction.publishReserve(0)).isEqualTo(Duration.ofSeconds(12));
+    assertThat(HealthCheckFunction.publishReserve(500)).isEqualTo(Duration.ofSeconds(12));
+    assertThat(HealthCheckFunction.publishReserve(501)).isEqualTo(Duration.ofSeconds(22));
+    assertThat(HealthCheckFunction.publishReserve(TargetsParser.MAX_TARGETS)).isEqualTo(Duration.ofSeconds(22));
+  }
+
+  @Test
+  void publishingReserveCoversTheRequestsOfTheLargestPossibleRun() {
+    // The most datums with the longest names: every target answered, names at their limit.
+    List<Target> targets = new ArrayList<>();
+    for (int i = 0; i < TargetsParser.MAX_TARGETS; i++) {
+      String name = String.format("%0" + TargetsParser.MAX_NAME_LENGTH + "d", i);
+      targets.add(new TcpTarget(name, "127.0.0.1", 1, 1000, name + "_availability"));
+    }
+    List<ProbeResult> results =
+        targets.stream().map(t -> ProbeResult.healthy(t.name(), Long.MAX_VALUE)).toList();
+    String namespace = "N".repeat(CloudWatchNames.MAX_LENGTH);
+    int requests = MetricBatcher.batches(namespace, HealthCheckMetrics.datums(targets, results)).size();
+
+    Duration reserve = HealthCheckFunction.publishReserve(targets.size());
+
+    assertThat(requests).isEqualTo(2);
+    assertThat(reserve)
+        .isGreaterThanOrEqualTo(
+            AwsClients.API_CALL_TIMEOUT.multipliedBy(requests).plus(HealthCheckFunction.PUBLISH_MARGIN));
+  }
+
+  @Test
+  void manyTargetsShortenTheProbingDeadlineByTheirPublishingReserve() {
+    List<Target> many = new ArrayList<>();
+    for (int i = 0; i < 600; i++) {
+      many.add(new TcpTarget("t" + i, "127.0.0.1", 1000 + i, 1000, "t" + i + "_availability"));
+    }
+    FakeRunner runner = new FakeRunner(targets -> List.of());
+
+    function(runner, many.toArray(Target[]::new)).handleRequest(new ScheduledEvent(), contextWithRemaining(60_000));
+
+    // 1,200 datums may need two requests: 2 x 10 s + 2 s kept back.
+    assertThat(runner.deadline).isEqualTo(NOW.plusSeconds(60 - 22));
+  }
+
+  @Test
   void remainingTimeShorterThanTheReserveLeavesNoTimeToProbe() {
     FakeRunner runner = mixedRunner();
 
@@ -192,19 +238,21 @@ class HealthCheckFunctionTest {
   }
 
   @Test
-  void manyTargetsArePublishedInAsFewCallsAsReported() {
+  void manyTargetsArePublishedInOnePublishAndTheReportCarriesThePublishersCallCount() {
     List<Target> many = new ArrayList<>();
     for (int i = 0; i < 600; i++) {
       many.add(new TcpTarget("t" + i, "127.0.0.1", 1000 + i, 1000, "t" + i + "_availability"));
     }
     FakeRunner runner =
         new FakeRunner(targets -> targets.stream().map(t -> ProbeResult.healthy(t.name(), 1)).toList());
+    publisher.calls = 7;
 
     HealthCheckReport report =
         function(runner, many.toArray(Target[]::new)).handleRequest(new ScheduledEvent(), contextWithRemaining(60_000));
 
+    assertThat(publisher.published).hasSize(1);
     assertThat(publisher.published.get(0)).hasSize(1_200);
-    assertThat(report.putMetricDataCalls()).isEqualTo(2);
+    assertThat(report.putMetricDataCalls()).isEqualTo(7);
     assertThat(report.healthy()).isEqualTo(600);
   }
 }

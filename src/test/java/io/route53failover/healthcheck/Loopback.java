@@ -31,6 +31,23 @@ final class Loopback {
     };
   }
 
+  /**
+   * Like {@link #resolving}, but each lookup first takes {@code delayMs} (interruptible, as a
+   * lookup abandoned by its probe is interrupted).
+   */
+  static HostResolver slow(long delayMs, String... names) {
+    HostResolver fast = resolving(names);
+    return host -> {
+      try {
+        Thread.sleep(delayMs);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new UnknownHostException(host + ": interrupted (test)");
+      }
+      return fast.resolve(host);
+    };
+  }
+
   /** A resolver for which every name fails, as when DNS answers NXDOMAIN. */
   static final HostResolver NOTHING_RESOLVES =
       host -> {

@@ -20,8 +20,8 @@ class TargetsParserRobustnessTest {
 
   private static final List<String> SEEDS =
       List.of(
-          "[{\"name\":\"db\",\"type\":\"tcp\",\"host\":\"10.0.0.5\",\"port\":5432,\"timeoutMs\":2000}]",
-          "[{\"name\":\"web\",\"type\":\"http\",\"url\":\"http://10.0.0.7:8080/health\","
+          "[{\"name\":\"db\",\"type\":\"tcp\",\"host\":\"192.0.2.5\",\"port\":5432,\"timeoutMs\":2000}]",
+          "[{\"name\":\"web\",\"type\":\"http\",\"url\":\"http://192.0.2.7:8080/health\","
               + "\"expectedStatus\":\"200-299\",\"expectedBody\":\"ok\",\"metricName\":\"WebUp\"}]",
           "[{\"name\":\"api\",\"type\":\"https\",\"url\":\"https://api.internal/ping\","
               + "\"expectedStatus\":204,\"tlsVerify\":false},"

@@ -18,7 +18,7 @@ import java.util.Set;
  * form ({@code {"Ref": "X"}}, {@code {"Fn::Sub": "s"}}, {@code {"Fn::GetAtt": ["A", "B"]}}), the
  * way CloudFormation itself reads them. A plain YAML reader would silently drop the tags.
  */
-final class CfnYaml {
+public final class CfnYaml {
 
   /** Tags whose long form is {@code Fn::<tag>}. {@code !Ref} and {@code !Condition} keep their name. */
   private static final Set<String> FN_TAGS =
@@ -31,7 +31,7 @@ final class CfnYaml {
   private CfnYaml() {}
 
   /** Reads {@code template}; throws IOException naming an unknown {@code !Tag}. */
-  static JsonNode read(Path template) throws IOException {
+  public static JsonNode read(Path template) throws IOException {
     return read(Files.readString(template));
   }
 

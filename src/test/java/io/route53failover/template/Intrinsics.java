@@ -1,16 +1,24 @@
 package io.route53failover.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Resolves the few intrinsic functions the consistency checks need ({@code Ref}, {@code Fn::Sub},
- * {@code Fn::Join}) to strings, given parameter values. Anything else is an error, so a check
- * never compares against a value it guessed.
+ * Resolves the few intrinsic functions the template tests need ({@code Ref}, {@code Fn::Sub},
+ * {@code Fn::Join}, {@code Fn::If}) to strings, given parameter values, and evaluates the
+ * template's {@code Conditions} ({@code Fn::Equals}, {@code Fn::Not}, {@code Fn::And}, {@code
+ * Fn::Or}, {@code Condition}). Anything else is an error, so a check never compares against a
+ * value it guessed.
+ *
+ * <p>A {@code Ref} to a {@code CommaDelimitedList} parameter, given as its comma-separated text,
+ * is a list where {@code Fn::Join} expects one.
  */
-final class Intrinsics {
+public final class Intrinsics {
 
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}!]+)}");
 
@@ -22,7 +30,7 @@ final class Intrinsics {
    * @param values parameter and pseudo-parameter values by name
    * @throws IllegalArgumentException naming the function or variable it cannot resolve
    */
-  static String resolve(JsonNode node, Map<String, String> values) {
+  public static String resolve(JsonNode node, Map<String, String> values) {
     if (node.isValueNode()) {
       return node.asText();
     }
@@ -46,6 +54,9 @@ final class Intrinsics {
           StringBuilder joined = new StringBuilder();
           String delimiter = argument.get(0).asText();
           JsonNode list = argument.get(1);
+          if (list.isObject() && list.has("Ref")) {
+            list = listParameter(list.get("Ref").asText(), values);
+          }
           if (!list.isArray()) {
             throw new IllegalArgumentException("Fn::Join over a non-literal list: " + list);
           }
@@ -58,6 +69,84 @@ final class Intrinsics {
       }
     }
     throw new IllegalArgumentException("not a string or intrinsic function: " + node);
+  }
+
+  /**
+   * {@code node} with every {@code Fn::If} replaced by the branch its condition chooses, at any
+   * depth; the input is not changed.
+   *
+   * @param template the template, for its {@code Conditions}
+   */
+  public static JsonNode chooseBranches(JsonNode node, JsonNode template, Map<String, String> values) {
+    if (node.isObject() && node.size() == 1 && node.has("Fn::If")) {
+      JsonNode ifArgs = node.get("Fn::If");
+      boolean holds = condition(ifArgs.get(0).asText(), template, values);
+      return chooseBranches(ifArgs.get(holds ? 1 : 2), template, values);
+    }
+    if (node.isObject()) {
+      ObjectNode copy = JsonNodeFactory.instance.objectNode();
+      node.fields().forEachRemaining(e -> copy.set(e.getKey(), chooseBranches(e.getValue(), template, values)));
+      return copy;
+    }
+    if (node.isArray()) {
+      ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+      node.forEach(n -> copy.add(chooseBranches(n, template, values)));
+      return copy;
+    }
+    return node;
+  }
+
+  /**
+   * Whether the template's condition {@code name} holds under {@code values}.
+   *
+   * @throws IllegalArgumentException when the condition is unknown or uses an unsupported function
+   */
+  public static boolean condition(String name, JsonNode template, Map<String, String> values) {
+    JsonNode definition = template.path("Conditions").get(name);
+    if (definition == null) {
+      throw new IllegalArgumentException("no condition " + name);
+    }
+    return holds(definition, template, values);
+  }
+
+  private static boolean holds(JsonNode node, JsonNode template, Map<String, String> values) {
+    if (!node.isObject() || node.size() != 1) {
+      throw new IllegalArgumentException("not a condition function: " + node);
+    }
+    String function = node.fieldNames().next();
+    JsonNode argument = node.get(function);
+    return switch (function) {
+      case "Fn::Equals" ->
+          resolve(argument.get(0), values).equals(resolve(argument.get(1), values));
+      case "Fn::Not" -> !holds(argument.get(0), template, values);
+      case "Fn::And" -> {
+        boolean all = true;
+        for (JsonNode c : argument) {
+          all &= holds(c, template, values);
+        }
+        yield all;
+      }
+      case "Fn::Or" -> {
+        boolean any = false;
+        for (JsonNode c : argument) {
+          any |= holds(c, template, values);
+        }
+        yield any;
+      }
+      case "Condition" -> condition(argument.asText(), template, values);
+      default -> throw new IllegalArgumentException("cannot evaluate " + function + ": " + node);
+    };
+  }
+
+  private static ArrayNode listParameter(String name, Map<String, String> values) {
+    ArrayNode list = JsonNodeFactory.instance.arrayNode();
+    String text = lookup(name, values);
+    if (!text.isEmpty()) {
+      for (String item : text.split(",", -1)) {
+        list.add(item);
+      }
+    }
+    return list;
   }
 
   private static String substitute(String template, Map<String, String> values) {

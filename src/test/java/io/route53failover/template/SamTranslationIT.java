@@ -395,6 +395,51 @@ class SamTranslationIT {
     assertThat(result.output()).contains("invalid SAM template").contains("PrimaryAlarm");
   }
 
+  // ---------------------------------------------------------------- Fn::ForEach
+
+  /**
+   * A function with a local CodeUri (the translation script rewrites it) and, optionally, a
+   * {@code Fn::ForEach} block, under both transforms as CloudFormation would list them.
+   */
+  private static String languageExtensionsTemplate(boolean withForEach) {
+    return "AWSTemplateFormatVersion: \"2010-09-09\"\n"
+        + "Transform: [AWS::LanguageExtensions, AWS::Serverless-2016-10-31]\n"
+        + "Resources:\n"
+        + (withForEach
+            ? "  Fn::ForEach::Nodes:\n"
+                + "    - Node\n"
+                + "    - [Primary, Secondary]\n"
+                + "    - ${Node}NodeTopic:\n"
+                + "        Type: AWS::SNS::Topic\n"
+            : "")
+        + "  Probe:\n"
+        + "    Type: AWS::Serverless::Function\n"
+        + "    Properties:\n"
+        + "      Runtime: java21\n"
+        + "      Handler: io.route53failover.healthcheck.HealthCheckFunction::handleRequest\n"
+        + "      CodeUri: target/route53-failover.jar\n";
+  }
+
+  @Test
+  void offlineTranslatorRejectsFnForEachAsTemplateYamlSays(@TempDir Path tmp) throws Exception {
+    Path plain = tmp.resolve("plain.yaml");
+    Files.writeString(plain, languageExtensionsTemplate(false));
+    Path forEach = tmp.resolve("foreach.yaml");
+    Files.writeString(forEach, languageExtensionsTemplate(true));
+
+    Result control = TemplateTools.runTranslation(plain);
+    Result result = TemplateTools.runTranslation(forEach);
+
+    // the transform list alone translates; the Fn::ForEach block is what is refused
+    assertThat(control.exitCode()).as("control:%n%s", control.output()).isZero();
+    assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
+    assertThat(result.output())
+        .contains("invalid SAM template")
+        .contains("All 'Resources' must be Objects");
+    assertThat(Files.readString(TemplateTools.template()))
+        .contains("Fn::ForEach is not used");
+  }
+
   // ---------------------------------------------------------------- helpers
 
   private static void assertRecord(

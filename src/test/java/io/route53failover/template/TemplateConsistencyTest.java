@@ -6,8 +6,13 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.route53failover.failover.FailoverConfig;
+import io.route53failover.failover.FailoverFunction;
+import io.route53failover.failover.HealthCheckLock;
+import io.route53failover.failover.Route53Clients;
 import io.route53failover.healthcheck.HealthCheckConfig;
+import io.route53failover.healthcheck.HealthCheckFunction;
 import io.route53failover.healthcheck.Target;
+import io.route53failover.healthcheck.TargetConfigException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
@@ -19,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -141,6 +147,34 @@ class TemplateConsistencyTest {
   }
 
   @Test
+  void namespacePatternAcceptsExactlyTheNamespacesTheCodeAccepts() {
+    // CloudFormation evaluates AllowedPattern as a Java regular expression.
+    Pattern allowed = Pattern.compile(template.at("/Parameters/MetricNamespace/AllowedPattern").asText());
+    List<String> namespaces =
+        List.of(
+            "LambdaCustomHC", "My App/Health", "a:b", "team#1.svc-a_b", "aws/lower", "AWSx", "AWS",
+            ":leading-colon", "AWS/EC2", "", " ", "   ", " padded ", "tab\tinside", "caf\u00e9",
+            "x".repeat(255), "x".repeat(256));
+    Map<String, String> parameters = parameterValues(template, Map.of("Targets", fixtureTargets));
+
+    for (String namespace : namespaces) {
+      parameters.put("MetricNamespace", namespace);
+      boolean codeAccepts;
+      try {
+        deployedConfig(template, parameters);
+        codeAccepts = true;
+      } catch (TargetConfigException e) {
+        assertThat(e.getMessage()).startsWith("METRIC_NAMESPACE");
+        codeAccepts = false;
+      }
+      assertThat(allowed.matcher(namespace).matches())
+          .as("template pattern on \"%s\" (code accepts: %s)", namespace, codeAccepts)
+          .isEqualTo(codeAccepts);
+    }
+    assertThat(allowed.matcher(template.at("/Parameters/MetricNamespace/Default").asText()).matches()).isTrue();
+  }
+
+  @Test
   void metricsAreStandardResolutionAsRoute53HealthChecksRequire() {
     HealthCheckConfig config = deployedConfig(template, parameterValues(template, Map.of("Targets", fixtureTargets)));
 
@@ -170,6 +204,33 @@ class TemplateConsistencyTest {
     assertThat(timeout.get("MaxValue").asInt())
         .as("a run must end before the next rate(1 minute) run starts")
         .isLessThanOrEqualTo(60);
+  }
+
+  @Test
+  void localInvokeDefaultsToTheTemplateTimeouts() {
+    assertThat(template.at("/Parameters/HealthCheckTimeout/Default").asInt())
+        .as("HealthCheckFunction.DEFAULT_TIMEOUT_SECONDS")
+        .isEqualTo(HealthCheckFunction.DEFAULT_TIMEOUT_SECONDS);
+    assertThat(serverlessFunctions(template).get("FailoverFunction").at("/Properties/Timeout").asInt())
+        .as("FailoverFunction.DEFAULT_TIMEOUT_SECONDS")
+        .isEqualTo(FailoverFunction.DEFAULT_TIMEOUT_SECONDS);
+  }
+
+  @Test
+  void failoverTimeoutFitsOneLockAttemptAtTheRoute53ClientsCallTimeout() {
+    long timeoutMs =
+        serverlessFunctions(template).get("FailoverFunction").at("/Properties/Timeout").asLong() * 1000;
+    long attemptMs =
+        HealthCheckLock.MAX_CALLS_PER_ATTEMPT * Route53Clients.API_CALL_TIMEOUT.toMillis();
+
+    assertThat(FailoverFunction.LOCK_ATTEMPT_BUDGET.toMillis()).isEqualTo(attemptMs);
+    assertThat(timeoutMs)
+        .as(
+            "FailoverFunction Timeout vs %d Route 53 calls of %s each + reserve %s",
+            HealthCheckLock.MAX_CALLS_PER_ATTEMPT,
+            Route53Clients.API_CALL_TIMEOUT,
+            FailoverFunction.DEADLINE_RESERVE)
+        .isGreaterThanOrEqualTo(attemptMs + FailoverFunction.DEADLINE_RESERVE.toMillis());
   }
 
   @Test
@@ -277,17 +338,7 @@ class TemplateConsistencyTest {
   }
 
   static Map<String, JsonNode> resourcesOfType(JsonNode template, String type) {
-    Map<String, JsonNode> found = new LinkedHashMap<>();
-    template
-        .get("Resources")
-        .fields()
-        .forEachRemaining(
-            e -> {
-              if (type.equals(e.getValue().path("Type").asText())) {
-                found.put(e.getKey(), e.getValue());
-              }
-            });
-    return found;
+    return TemplateTools.resourcesOfType(template, type);
   }
 
   /** Alarms on our own metrics (not the AWS/Route53 alarm of the lock chain). */

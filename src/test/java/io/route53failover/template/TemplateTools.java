@@ -12,12 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /** Paths of the template and its tools, and running those tools as processes. */
-final class TemplateTools {
+public final class TemplateTools {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
@@ -35,7 +37,23 @@ final class TemplateTools {
     return (property != null ? Path.of(property) : Path.of("")).toAbsolutePath();
   }
 
-  static Path template() {
+  /** The resources of {@code type}, logical id to resource, in template order. */
+  public static Map<String, JsonNode> resourcesOfType(JsonNode template, String type) {
+    Map<String, JsonNode> found = new LinkedHashMap<>();
+    template
+        .get("Resources")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              if (type.equals(e.getValue().path("Type").asText())) {
+                found.put(e.getKey(), e.getValue());
+              }
+            });
+    return found;
+  }
+
+  /** The repository's template.yaml. */
+  public static Path template() {
     return basedir().resolve("template.yaml");
   }
 

@@ -43,11 +43,19 @@ public final class ExternalTools {
     if (found.isPresent()) {
       return found.get();
     }
-    String message = program + " not found on PATH; install it with: " + installHint;
-    if (inCi()) {
-      throw new AssertionError(message + " (CI=true: a missing tool fails the build)");
+    unavailable(program + " not found on PATH; install it with: " + installHint, inCi());
+    throw new AssertionError("unreachable");
+  }
+
+  /**
+   * Stops the calling test because a tool it needs cannot be used (missing, or installed but
+   * broken): skips it with {@code message}, or fails it when {@code ci} (normally {@link #inCi()}).
+   * Always throws.
+   */
+  public static void unavailable(String message, boolean ci) {
+    if (ci) {
+      throw new AssertionError(message + " (CI=true: an unusable tool fails the build)");
     }
     Assumptions.abort(message + " (test skipped)");
-    throw new AssertionError("unreachable");
   }
 }

@@ -30,9 +30,7 @@ public final class LoopbackTargets implements AutoCloseable {
     InetAddress loopback = InetAddress.getByName("127.0.0.1");
     tcp = new ServerSocket(0, 512, loopback);
     threads.execute(this::acceptAndClose);
-    try (ServerSocket closed = new ServerSocket(0, 1, loopback)) {
-      refusedPort = closed.getLocalPort();
-    }
+    refusedPort = FreePorts.closedLoopbackPort();
     ok = http(loopback, 200, PAGE);
     unavailable = http(loopback, 503, "maintenance");
   }

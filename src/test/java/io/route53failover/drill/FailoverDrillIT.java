@@ -1,0 +1,523 @@
+package io.route53failover.drill;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import io.route53failover.cli.Main;
+import io.route53failover.failover.FailoverConfig;
+import io.route53failover.failover.FailoverFunction;
+import io.route53failover.failover.FailoverReport;
+import io.route53failover.failover.MotoHealthChecks;
+import io.route53failover.failover.OriginalPathTag;
+import io.route53failover.healthcheck.HealthCheckFunction;
+import io.route53failover.healthcheck.HealthCheckReport;
+import io.route53failover.testing.Cli;
+import io.route53failover.testing.Cli.Run;
+import io.route53failover.testing.MotoServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.cloudwatch.model.Datapoint;
+import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
+import software.amazon.awssdk.services.cloudwatch.model.StateValue;
+import software.amazon.awssdk.services.cloudwatch.model.Statistic;
+
+/**
+ * The CI drill: the whole failover chain, end to end, with the real handlers, real loopback
+ * targets and a real moto_server holding the chain of {@code template.yaml} ({@link DrillStack}).
+ * It proves that the parts connect: a target dies; its metric goes to 0; its alarm fires; the
+ * failover lock engages; the lock survives the primary coming back; only an operator's failback
+ * lifts it. Each step asserts its preconditions and outcome and logs what it did ({@link StepLog},
+ * also written to {@code target/drill-steps.log}).
+ *
+ * <p><b>Which alarm triggers the lock.</b> The template wires exactly one alarm to FailoverTopic
+ * ({@code AlarmActions}): {@code PrimaryHealthCheckAlarm}, on {@code AWS/Route53 HealthCheckStatus}
+ * of the primary's HTTPS health check ({@code PrimaryHealthCheckId}), whose notification carries
+ * the {@code HealthCheckId} dimension. The availability alarms ({@code <name>_availability}) feed
+ * the {@code CLOUDWATCH_METRIC} health checks of the failover records and have no actions. The
+ * drill finds the lock alarm in the template rather than assuming it: should the template wire the
+ * primary's availability alarm instead, step 3 sets no bridged state and FailoverFunction resolves
+ * the health check through {@code PRIMARY_HEALTH_CHECK_ID}.
+ *
+ * <p><b>Real:</b> HealthCheckFunction (the handler, {@code create(env)} with the template's
+ * environment: TARGETS, METRIC_NAMESPACE, METRIC_STORAGE_RESOLUTION), its probes of HTTP servers on
+ * 127.0.0.1 and its PutMetricData to moto; the alarms, health checks, zone and records created in
+ * moto from the template's resolved properties; SetAlarmState and DescribeAlarms; SNS Publish to
+ * FailoverTopic and SNS's delivery to an SQS subscription ({@code RawMessageDelivery=false}, so
+ * the body is SNS's envelope); the Lambda runtime's SNSEvent deserializer; FailoverFunction ({@code
+ * create(env)} with the template's environment) and its Route 53 calls; {@code failback} and
+ * {@code status} through {@link Main#commandLine()}.
+ *
+ * <p><b>Bridged</b>, because moto does not do it:
+ *
+ * <ul>
+ *   <li>alarm evaluation: moto never evaluates alarms, so {@link AlarmOracle} decides the
+ *       availability alarms' state from their own configuration and datapoints, and the test sets
+ *       it with SetAlarmState;
+ *   <li>{@code AWS/Route53 HealthCheckStatus}: moto publishes no Route 53 metrics, and Route 53's
+ *       checkers could not reach a loopback target anyway. The lock alarm's ALARM is therefore SET
+ *       with SetAlarmState once the oracle found the primary dead (on AWS, the primary's HTTPS check
+ *       fails when the primary dies, HealthCheckStatus drops to 0 and CloudWatch sets it);
+ *   <li>CloudWatch → SNS: moto changes the state but notifies nobody, so the test publishes the
+ *       notification CloudWatch would send, built from DescribeAlarms ({@link AlarmNotifications});
+ *   <li>SNS → Lambda: an SQS subscription stands in for Lambda's, and the test wraps the envelope
+ *       as Lambda does ({@link SnsToLambda}).
+ * </ul>
+ *
+ * <p>Not exercised: DNS answers. moto's GetHealthCheckStatus is canned, so the failover records
+ * are only checked to exist with their health checks; docs/detection-time.md models the timing.
+ */
+class FailoverDrillIT {
+  @RegisterExtension static final MotoServer MOTO = new MotoServer();
+
+  private static final Path SCHEDULED_EVENT =
+      Path.of(System.getProperty("route53failover.basedir", "."), "events", "scheduled-event.json");
+
+  private static final String PRIMARY_PATH = "/health";
+
+  /** Parameters for a two-node chain with records in a private zone; the rest are defaults. */
+  static Map<String, String> parameters(String targetsJson) {
+    return Map.of(
+        "Targets", targetsJson,
+        "TertiaryNodeName", "",
+        "RecordName", "service.internal.example.com",
+        "PrimaryNodeValue", "192.0.2.10",
+        "SecondaryNodeValue", "192.0.2.11",
+        "PrivateZoneName", "internal.example.com",
+        "PrivateZoneVpcId", "vpc-0123456789abcdef0");
+  }
+
+  /** TARGETS for HealthCheckFunction: one HTTP target per node, named as the template's nodes. */
+  static String targetsJson(String primaryName, String primaryUrl, String secondaryName, String secondaryUrl) {
+    return "[{\"name\":\"" + primaryName + "\",\"type\":\"http\",\"url\":\"" + primaryUrl
+        + "\",\"timeoutMs\":2000},"
+        + "{\"name\":\"" + secondaryName + "\",\"type\":\"http\",\"url\":\"" + secondaryUrl
+        + "\",\"timeoutMs\":2000}]";
+  }
+
+  @Test
+  void targetDiesMetricDropsAlarmFiresLockEngagesAndHoldsUntilFailback() throws Exception {
+    StepLog steps = new StepLog("drill-steps.log");
+    StackTemplate defaults = StackTemplate.load(DrillStack.STACK, Map.of());
+    String primaryName = defaults.parameter("PrimaryNodeName");
+    String secondaryName = defaults.parameter("SecondaryNodeName");
+    try (RestartableHttpTarget primary = new RestartableHttpTarget("primary: all good");
+        RestartableHttpTarget secondary = new RestartableHttpTarget("secondary: all good");
+        DrillStack stack =
+            DrillStack.create(
+                MOTO,
+                parameters(targetsJson(primaryName, primary.url(), secondaryName, secondary.url())),
+                PRIMARY_PATH)) {
+      new Steps(steps, stack, primary, primaryName, secondaryName).run();
+    } catch (Throwable e) {
+      steps.failed(e);
+      throw e;
+    } finally {
+      steps.write();
+    }
+  }
+
+  /** The steps, sharing the stack, the targets and the handlers. */
+  private static final class Steps {
+    private final StepLog steps;
+    private final DrillStack stack;
+    private final RestartableHttpTarget primary;
+    private final String primaryName;
+    private final String secondaryName;
+    private final String namespace;
+    private final String failedOverPath;
+    private final HealthCheckFunction healthCheckFunction;
+    private final Context healthCheckContext;
+    private final SnsToLambda subscription;
+    private String primaryAlarm;
+    private String secondaryAlarm;
+    private String lockAlarm;
+    private String lockAlarmOldState;
+    private List<String> published;
+
+    Steps(
+        StepLog steps,
+        DrillStack stack,
+        RestartableHttpTarget primary,
+        String primaryName,
+        String secondaryName) {
+      this.steps = steps;
+      this.stack = stack;
+      this.primary = primary;
+      this.primaryName = primaryName;
+      this.secondaryName = secondaryName;
+      this.namespace = stack.template.parameter("MetricNamespace");
+      this.failedOverPath =
+          stack.template.environment(DrillStack.FAILOVER_FUNCTION).get(FailoverConfig.FAILED_OVER_PATH);
+      this.healthCheckFunction =
+          HealthCheckFunction.create(
+              stack.functionEnvironment(DrillStack.HEALTH_CHECK_FUNCTION, MOTO), null);
+      this.healthCheckContext =
+          lambdaContext(stack.functionTimeoutSeconds(DrillStack.HEALTH_CHECK_FUNCTION));
+      this.subscription = stack.lambdaSubscription();
+    }
+
+    void run() throws Exception {
+      setup();
+      Instant run1 = step1BothTargetsHealthy();
+      Instant run2 = step2PrimaryDies(run1);
+      step3AlarmEvaluated(run2);
+      step4CloudWatchNotifies();
+      step5FailoverFunctionLocks();
+      step6PrimaryReturnsLockHolds(run2);
+      step7FailbackLiftsTheLock();
+    }
+
+    private void setup() {
+      stack.created.forEach((logicalId, physical) -> steps.setup("created " + logicalId + " = " + physical));
+      steps.setup(
+          "primary HTTPS health check "
+              + stack.primaryHealthCheckId
+              + " (ResourcePath "
+              + PRIMARY_PATH
+              + ") is PrimaryHealthCheckId, the lock target");
+      primaryAlarm = availabilityAlarm(primaryName);
+      secondaryAlarm = availabilityAlarm(secondaryName);
+      List<String> notifying = stack.alarmsNotifyingFailoverFunction();
+      assertThat(notifying)
+          .as("alarms whose AlarmActions notify FailoverFunction's topic (template.yaml)")
+          .hasSize(1);
+      lockAlarm = notifying.get(0);
+      MetricAlarm lock = stack.alarm(lockAlarm);
+      steps.setup(
+          "lock alarm "
+              + lockAlarm
+              + " ("
+              + lock.namespace()
+              + " "
+              + lock.metricName()
+              + " "
+              + lock.dimensions().stream().map(d -> d.name() + "=" + d.value()).toList()
+              + ") → "
+              + stack.topicArn()
+              + " → SQS subscription standing in for FailoverFunction");
+      steps.setup(
+          "availability alarms "
+              + primaryAlarm
+              + ", "
+              + secondaryAlarm
+              + " on "
+              + namespace
+              + " "
+              + primaryName
+              + "_availability, "
+              + secondaryName
+              + "_availability");
+    }
+
+    private Instant step1BothTargetsHealthy() throws Exception {
+      steps.step(1);
+      steps.require(!primary.refusesConnections(), "primary target " + primary.url() + " is up");
+      steps.require(
+          MotoHealthChecks.resourcePath(stack.route53, stack.primaryHealthCheckId).equals(PRIMARY_PATH),
+          "health check " + stack.primaryHealthCheckId + " is not locked (ResourcePath " + PRIMARY_PATH + ")");
+      HealthCheckReport report = runHealthCheck();
+      assertThat(report.targets())
+          .extracting(HealthCheckReport.TargetStatus::name, HealthCheckReport.TargetStatus::healthy)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple(primaryName, true),
+              org.assertj.core.groups.Tuple.tuple(secondaryName, true));
+      Instant at = Instant.parse(report.timestamp());
+      double p = readBack(primaryName + "_availability", at);
+      double s = readBack(secondaryName + "_availability", at);
+      assertThat(p).isEqualTo(1.0);
+      assertThat(s).isEqualTo(1.0);
+      steps.log(
+          "HealthCheckFunction published "
+              + primaryName
+              + "_availability="
+              + p
+              + ", "
+              + secondaryName
+              + "_availability="
+              + s
+              + " at "
+              + at
+              + " (read back with GetMetricStatistics: SampleCount 1 each)");
+      return at;
+    }
+
+    private Instant step2PrimaryDies(Instant previousRun) throws Exception {
+      steps.step(2);
+      primary.stop();
+      steps.require(
+          primary.refusesConnections(),
+          "primary target stopped: 127.0.0.1:" + primary.port() + " refuses connections");
+      awaitNextSecond(previousRun);
+      HealthCheckReport report = runHealthCheck();
+      HealthCheckReport.TargetStatus p = report.targets().get(0);
+      assertThat(p.name()).isEqualTo(primaryName);
+      assertThat(p.healthy()).isFalse();
+      assertThat(p.reason()).isEqualTo("refused");
+      assertThat(report.targets().get(1).healthy()).isTrue();
+      Instant at = Instant.parse(report.timestamp());
+      double value = readBack(primaryName + "_availability", at);
+      assertThat(value).isEqualTo(0.0);
+      assertThat(readBack(secondaryName + "_availability", at)).isEqualTo(1.0);
+      steps.log(
+          "primary stopped; HealthCheckFunction published "
+              + primaryName
+              + "_availability="
+              + value
+              + " with reason "
+              + p.reason()
+              + " at "
+              + at
+              + "; "
+              + secondaryName
+              + " still 1.0");
+      return at;
+    }
+
+    private void step3AlarmEvaluated(Instant at) {
+      steps.step(3);
+      MetricAlarm p = stack.alarm(primaryAlarm);
+      MetricAlarm s = stack.alarm(secondaryAlarm);
+      steps.require(
+          p.stateValue() == StateValue.OK && s.stateValue() == StateValue.OK,
+          "availability alarms are OK before the evaluation");
+      AlarmOracle.Verdict primaryVerdict = AlarmOracle.evaluate(p, at, stack.cloudWatch);
+      AlarmOracle.Verdict secondaryVerdict = AlarmOracle.evaluate(s, at, stack.cloudWatch);
+      steps.log("alarm " + primaryAlarm + " evaluated " + primaryVerdict.describe());
+      steps.log("alarm " + secondaryAlarm + " evaluated " + secondaryVerdict.describe());
+      assertThat(primaryVerdict.state()).isEqualTo("ALARM");
+      assertThat(secondaryVerdict.state()).isEqualTo("OK");
+
+      lockAlarmOldState = stack.alarm(lockAlarm).stateValueAsString();
+      steps.require("OK".equals(lockAlarmOldState), "lock alarm " + lockAlarm + " is OK");
+      setState(primaryAlarm, "Threshold Crossed (drill oracle): " + primaryVerdict.describe());
+      steps.log("SetAlarmState " + primaryAlarm + " ALARM: DescribeAlarms says ALARM");
+      if (!lockAlarm.equals(primaryAlarm)) {
+        MetricAlarm lock = stack.alarm(lockAlarm);
+        setState(
+            lockAlarm,
+            "drill bridge: "
+                + primaryAlarm
+                + " found the primary dead; moto has no "
+                + lock.namespace()
+                + " "
+                + lock.metricName()
+                + " data to evaluate");
+        steps.log(
+            "bridged: SetAlarmState "
+                + lockAlarm
+                + " ALARM, because moto publishes no "
+                + lock.namespace()
+                + " "
+                + lock.metricName()
+                + " (on AWS the dead primary fails its HTTPS health check and CloudWatch sets it)");
+      }
+    }
+
+    private void step4CloudWatchNotifies() {
+      steps.step(4);
+      MetricAlarm lock = stack.alarm(lockAlarm);
+      steps.require(lock.stateValue() == StateValue.ALARM, "lock alarm " + lockAlarm + " is ALARM");
+      steps.require(
+          lock.alarmActions().contains(stack.topicArn()),
+          "its AlarmActions contain FailoverTopic " + stack.topicArn());
+      steps.require(subscription.waiting() == 0, "the SQS subscription is empty");
+      published = subscription.notifyAlarmActions(lock, lockAlarmOldState);
+      assertThat(published).hasSize(1);
+      steps.log(
+          "published CloudWatch's notification to "
+              + stack.topicArn()
+              + ": Subject "
+              + AlarmNotifications.subject(lock)
+              + ", "
+              + lockAlarmOldState
+              + " → "
+              + lock.stateValueAsString()
+              + ", Trigger "
+              + lock.namespace()
+              + " "
+              + lock.metricName()
+              + " "
+              + lock.statisticAsString().toUpperCase(java.util.Locale.ROOT)
+              + " "
+              + lock.dimensions().stream().map(d -> d.name() + "=" + d.value()).toList()
+              + " (MessageId "
+              + published.get(0)
+              + ")");
+    }
+
+    private void step5FailoverFunctionLocks() {
+      steps.step(5);
+      steps.require(subscription.waiting() == 1, "the SQS subscription holds one message");
+      SNSEvent event = subscription.receive(Duration.ofSeconds(10));
+      SNSEvent.SNS sns = event.getRecords().get(0).getSNS();
+      assertThat(event.getRecords()).hasSize(1);
+      assertThat(event.getRecords().get(0).getEventSource()).isEqualTo("aws:sns");
+      assertThat(sns.getType()).isEqualTo("Notification");
+      assertThat(sns.getMessageId()).isEqualTo(published.get(0));
+      assertThat(sns.getTopicArn()).isEqualTo(stack.topicArn());
+      assertThat(sns.getSubject()).isEqualTo(AlarmNotifications.subject(stack.alarm(lockAlarm)));
+      steps.log("received from SQS and wrapped as Lambda's SNSEvent: " + SnsToLambda.describe(event));
+      steps.require(
+          MotoHealthChecks.resourcePath(stack.route53, stack.primaryHealthCheckId).equals(PRIMARY_PATH),
+          "health check " + stack.primaryHealthCheckId + " is not locked yet");
+
+      FailoverFunction function =
+          FailoverFunction.create(stack.functionEnvironment(DrillStack.FAILOVER_FUNCTION, MOTO));
+      FailoverReport report =
+          function.handleRequest(
+              event, lambdaContext(stack.functionTimeoutSeconds(DrillStack.FAILOVER_FUNCTION)));
+
+      assertThat(report.locked()).as("records locked").isEqualTo(1);
+      FailoverReport.RecordOutcome outcome = report.records().get(0);
+      assertThat(outcome.healthCheckId()).isEqualTo(stack.primaryHealthCheckId);
+      assertThat(outcome.alarmName()).isEqualTo(lockAlarm);
+      String path = MotoHealthChecks.resourcePath(stack.route53, stack.primaryHealthCheckId);
+      Map<String, String> tags = MotoHealthChecks.tags(stack.route53, stack.primaryHealthCheckId);
+      assertThat(path).isEqualTo(failedOverPath);
+      assertThat(tags).containsEntry(OriginalPathTag.KEY, PRIMARY_PATH);
+      steps.log(
+          "FailoverFunction "
+              + outcome.action()
+              + " health check "
+              + outcome.healthCheckId()
+              + ": GetHealthCheck ResourcePath "
+              + PRIMARY_PATH
+              + " → "
+              + path
+              + ", tag "
+              + OriginalPathTag.KEY
+              + "="
+              + tags.get(OriginalPathTag.KEY));
+    }
+
+    private void step6PrimaryReturnsLockHolds(Instant previousRun) throws Exception {
+      steps.step(6);
+      primary.start();
+      steps.require(
+          !primary.refusesConnections(),
+          "primary target restarted on the same port 127.0.0.1:" + primary.port());
+      awaitNextSecond(previousRun);
+      HealthCheckReport report = runHealthCheck();
+      assertThat(report.targets().get(0).healthy()).isTrue();
+      Instant at = Instant.parse(report.timestamp());
+      double value = readBack(primaryName + "_availability", at);
+      assertThat(value).isEqualTo(1.0);
+      String path = MotoHealthChecks.resourcePath(stack.route53, stack.primaryHealthCheckId);
+      assertThat(path).as("the lock survives the primary coming back").isEqualTo(failedOverPath);
+      assertThat(MotoHealthChecks.tags(stack.route53, stack.primaryHealthCheckId))
+          .containsEntry(OriginalPathTag.KEY, PRIMARY_PATH);
+      steps.log(
+          "primary back; HealthCheckFunction published "
+              + primaryName
+              + "_availability="
+              + value
+              + " at "
+              + at
+              + "; the lock holds: ResourcePath "
+              + path);
+    }
+
+    private void step7FailbackLiftsTheLock() {
+      steps.step(7);
+      String id = stack.primaryHealthCheckId;
+      steps.require(
+          failedOverPath.equals(MotoHealthChecks.resourcePath(stack.route53, id)),
+          "health check " + id + " is locked");
+      Run failback =
+          Cli.onEndpoint(
+              MOTO.endpoint(), "failback", "--health-check-id", id, "--failed-over-path", failedOverPath);
+      assertThat(failback.code()).as(failback.err()).isZero();
+      assertThat(failback.out())
+          .contains("failback: ResourcePath " + PRIMARY_PATH + " restored from the recorded original");
+      Run status =
+          Cli.onEndpoint(
+              MOTO.endpoint(), "status", "--health-check-id", id, "--failed-over-path", failedOverPath);
+      assertThat(status.code()).as(status.err()).isZero();
+      assertThat(status.out())
+          .contains("ResourcePath   " + PRIMARY_PATH)
+          .contains("locked         no")
+          .contains("original path  (none recorded)");
+      assertThat(MotoHealthChecks.resourcePath(stack.route53, id)).isEqualTo(PRIMARY_PATH);
+      assertThat(MotoHealthChecks.tags(stack.route53, id)).doesNotContainKey(OriginalPathTag.KEY);
+      steps.log(
+          "failback exit 0: "
+              + failback.out().lines().filter(l -> l.startsWith("failback:")).findFirst().orElse("")
+              + "; status exit 0: ResourcePath "
+              + PRIMARY_PATH
+              + ", locked no, no original path recorded");
+    }
+
+    // ---- helpers
+
+    private String availabilityAlarm(String node) {
+      List<String> names =
+          stack.cloudWatch.describeAlarms().metricAlarms().stream()
+              .filter(a -> namespace.equals(a.namespace()))
+              .filter(a -> (node + "_availability").equals(a.metricName()))
+              .map(MetricAlarm::alarmName)
+              .toList();
+      assertThat(names).as("alarms on %s %s_availability", namespace, node).hasSize(1);
+      return names.get(0);
+    }
+
+    private HealthCheckReport runHealthCheck() {
+      ScheduledEvent event = EventLoader.loadScheduledEvent(SCHEDULED_EVENT.toAbsolutePath().toString());
+      return healthCheckFunction.handleRequest(event, healthCheckContext);
+    }
+
+    /** The one datum of {@code metric} published in the second of {@code at}. */
+    private double readBack(String metric, Instant at) {
+      Instant second = at.truncatedTo(ChronoUnit.SECONDS);
+      List<Datapoint> points =
+          stack
+              .cloudWatch
+              .getMetricStatistics(
+                  r ->
+                      r.namespace(namespace)
+                          .metricName(metric)
+                          .startTime(second)
+                          .endTime(second.plusSeconds(1))
+                          .period(60)
+                          .statistics(Statistic.MINIMUM, Statistic.MAXIMUM, Statistic.SAMPLE_COUNT))
+              .datapoints();
+      assertThat(points).as("datapoints of %s at %s", metric, at).hasSize(1);
+      Datapoint p = points.get(0);
+      assertThat(p.sampleCount()).as("datums of %s in the run's second", metric).isEqualTo(1.0);
+      assertThat(p.maximum()).isEqualTo(p.minimum());
+      return p.minimum();
+    }
+
+    private void setState(String alarm, String reason) {
+      String shortened = reason.length() > 1023 ? reason.substring(0, 1023) : reason;
+      stack.cloudWatch.setAlarmState(
+          r -> r.alarmName(alarm).stateValue(StateValue.ALARM).stateReason(shortened));
+      assertThat(stack.alarm(alarm).stateValue()).isEqualTo(StateValue.ALARM);
+    }
+  }
+
+  /** Waits until the wall clock is in a later second than {@code previous}, so runs never share one. */
+  static void awaitNextSecond(Instant previous) throws InterruptedException {
+    Instant next = previous.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+    while (Instant.now().isBefore(next)) {
+      Thread.sleep(Math.max(1, Duration.between(Instant.now(), next).toMillis() + 1));
+    }
+  }
+
+  static Context lambdaContext(int timeoutSeconds) {
+    Context context = mock(Context.class);
+    when(context.getRemainingTimeInMillis()).thenReturn(timeoutSeconds * 1000);
+    when(context.getFunctionName()).thenReturn("drill");
+    return context;
+  }
+}
