@@ -9,6 +9,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.route53failover.testing.CapturedLog;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -147,5 +148,29 @@ class CloudWatchMetricPublisherTest {
     assertThatThrownBy(() -> publisher.publish("NS", datums(1), RUN, 60))
         .isInstanceOf(MetricPublishException.class)
         .hasMessageContaining("first error: CloudWatch Throttling (HTTP 400): Rate exceeded (");
+  }
+
+  @Test
+  void aFailedRequestLeavesAnErrorLineSayingWhichOne() {
+    SdkClientException timeout = SdkClientException.create("timed out");
+    when(cloudWatch.putMetricData(any(PutMetricDataRequest.class)))
+        .thenReturn(PutMetricDataResponse.builder().build())
+        .thenThrow(timeout);
+
+    try (CapturedLog log = new CapturedLog(CloudWatchMetricPublisher.class)) {
+      assertThatThrownBy(() -> publisher.publish("NS", datums(1_500), RUN, 60))
+          .isInstanceOf(MetricPublishException.class);
+
+      assertThat(log.fields())
+          .singleElement()
+          .satisfies(
+              f ->
+                  assertThat(f)
+                      .containsEntry("level", "ERROR")
+                      .containsEntry("message", "PutMetricData request failed after retries")
+                      .containsEntry("request", 2)
+                      .containsEntry("requests", 2)
+                      .containsEntry("datums", 500));
+    }
   }
 }
