@@ -584,4 +584,33 @@ class HealthCheckLockTest {
     assertThat(e.expectedVersion()).isEqualTo(7);
     assertThat(e).hasMessageContaining("HealthCheckVersion 7 is no longer current");
   }
+
+  @Test
+  void aKeptRecordIsNoWarningButADifferentOneIsLogged() {
+    when(store.get(ID)).thenReturn(state("HTTPS", "/old-lock-path", 5));
+    when(store.tags(ID)).thenReturn(Map.of(TAG, "/health"));
+    when(store.updateResourcePath(ID, LOCKED, 5)).thenReturn(6L);
+
+    try (CapturedLog log = new CapturedLog(HealthCheckLock.class)) {
+      assertThat(lock.lock(ID).warning()).isNull();
+
+      assertThat(log.fields())
+          .singleElement()
+          .satisfies(
+              f ->
+                  assertThat(f)
+                      .containsEntry("message", "keeping the recorded original path")
+                      .containsEntry("level", "WARN")
+                      .containsEntry("recorded", "/health")
+                      .containsEntry("currentPath", "/old-lock-path"));
+    }
+  }
+
+  @Test
+  void failbackToAnEmptyPathIsRefusedBeforeAnyCall() {
+    assertThatThrownBy(() -> lock.failback(ID, Optional.of("")))
+        .isInstanceOf(FailbackRefusedException.class)
+        .hasMessage("--path: must not be empty; nothing changed");
+    verifyNoMoreInteractions(store);
+  }
 }

@@ -285,4 +285,20 @@ class HealthCheckFunctionTest {
           .containsEntry("durationMs", 0L); // the clock is fixed
     }
   }
+
+  @Test
+  void remainingTimeEqualToTheReserveLeavesNoTimeToProbeAndSaysSo() {
+    FakeRunner runner = mixedRunner();
+    int reserveMs = (int) HealthCheckFunction.publishReserve(3).toMillis();
+
+    try (CapturedLog log = new CapturedLog(HealthCheckFunction.class)) {
+      function(runner, DB, WEB, API).handleRequest(new ScheduledEvent(), contextWithRemaining(reserveMs));
+
+      assertThat(runner.deadline).isEqualTo(NOW);
+      assertThat(log.fields().getFirst())
+          .containsEntry("level", "WARN")
+          .containsEntry("message", "function timeout leaves no time to probe; every target will be unhealthy")
+          .containsEntry("remainingMs", (long) reserveMs);
+    }
+  }
 }
