@@ -1,6 +1,7 @@
 package io.route53failover.metrics;
 
 import io.route53failover.aws.AwsClients;
+import io.route53failover.aws.AwsErrors;
 import io.route53failover.logging.LogEvent;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.Objects;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.PutMetricDataRequest;
@@ -81,15 +81,8 @@ public final class CloudWatchMetricPublisher implements MetricPublisher {
    * (Service: CloudWatch, ...)}.
    */
   static String describe(SdkException e) {
-    if (e instanceof AwsServiceException a && a.awsErrorDetails() != null) {
-      return "CloudWatch "
-          + a.awsErrorDetails().errorCode()
-          + " (HTTP "
-          + a.statusCode()
-          + "): "
-          + a.getMessage();
-    }
-    return e.getMessage();
+    String serviceError = AwsErrors.serviceError("CloudWatch", e);
+    return serviceError != null ? serviceError : e.getMessage();
   }
 
   /** The PutMetricData request for one batch: every datum stamped with the run's timestamp. */

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import io.route53failover.testing.DummyCredentials;
 import io.route53failover.testing.MotoServer;
 import io.route53failover.testing.ProcessResources;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.Route53Exception;
@@ -19,27 +19,11 @@ import software.amazon.awssdk.services.route53.model.Route53Exception;
  * FailoverFunction as Lambda runs it: one instance invoked again and again in the same JVM; for
  * the leak check with the real SDK client against moto_server (a separate process).
  */
+@ExtendWith(DummyCredentials.class)
 class FailoverProcessIT {
   @RegisterExtension static final MotoServer MOTO = new MotoServer();
 
   private static final String LOCKED = FailoverConfig.DEFAULT_FAILED_OVER_PATH;
-
-  /** Growth tolerated after 100 invokes: the SDK client's keep-alive connections (up to 5). */
-  static final int FD_TOLERANCE = 8;
-
-  static final int PLATFORM_THREAD_TOLERANCE = 2;
-
-  @BeforeAll
-  static void dummyCredentials() {
-    System.setProperty("aws.accessKeyId", "testing");
-    System.setProperty("aws.secretAccessKey", "testing");
-  }
-
-  @AfterAll
-  static void clearCredentials() {
-    System.clearProperty("aws.accessKeyId");
-    System.clearProperty("aws.secretAccessKey");
-  }
 
   private static SNSEvent alarm(String healthCheckId) {
     return SampleEvents.withHealthCheckId(SampleEvents.load(SampleEvents.ALARM), healthCheckId);
@@ -110,11 +94,7 @@ class FailoverProcessIT {
         assertThat(report.alreadyLocked()).as("invoke %d", i).isEqualTo(1);
       }
 
-      ProcessResources growth = ProcessResources.now().minus(before);
-      System.out.printf("after 100 invokes: %s (before: %s)%n", growth, before);
-      assertThat(growth.openFileDescriptors()).isLessThanOrEqualTo(FD_TOLERANCE);
-      assertThat(growth.platformThreads()).isLessThanOrEqualTo(PLATFORM_THREAD_TOLERANCE);
-      assertThat(growth.virtualThreads()).isLessThanOrEqualTo(0);
+      ProcessResources.assertNoLeakSince(before, "100 invokes of FailoverFunction");
       assertThat(MotoHealthChecks.resourcePath(r53, id)).isEqualTo(LOCKED);
     }
   }

@@ -69,6 +69,17 @@ class OversizedSnsEventsTest {
     return event;
   }
 
+  /** The sample alarm with one more top-level field, {@code "Extra": <json>}. */
+  private Bounded.Result<FailoverReport> handleAlarmWithExtraField(String json) {
+    return handle(records(1, i -> m -> m.replaceFirst("\\{", "{\"Extra\":" + json + ",")));
+  }
+
+  /** The error of the first record of a failed invocation. */
+  private static String firstError(Bounded.Result<FailoverReport> r) {
+    assertThat(r.thrown()).isInstanceOf(FailoverFailedException.class);
+    return ((FailoverFailedException) r.thrown()).report().records().getFirst().error();
+  }
+
   private static String withHealthCheckId(String message, String id) {
     SNSEvent one = SampleEvents.load(SampleEvents.ALARM);
     one.getRecords().getFirst().getSNS().setMessage(message);
@@ -116,13 +127,10 @@ class OversizedSnsEventsTest {
 
   @Test
   void alarmNestedOneThousandLevelsDeepIsRejectedNamingTheMessage() {
-    String deep = "[".repeat(1_000) + "]".repeat(1_000);
     Bounded.Result<FailoverReport> r =
-        handle(records(1, i -> m -> m.replaceFirst("\\{", "{\"Deep\":" + deep + ",")));
+        handleAlarmWithExtraField("[".repeat(1_000) + "]".repeat(1_000));
 
-    assertThat(r.thrown()).isInstanceOf(FailoverFailedException.class);
-    FailoverFailedException e = (FailoverFailedException) r.thrown();
-    assertThat(e.report().records().getFirst().error())
+    assertThat(firstError(r))
         .startsWith("AlarmNotificationException: SNS message message-0: field \"Sns.Message\": malformed JSON: ")
         .contains("nesting depth");
     assertThat(store.calls()).isZero();
@@ -130,9 +138,7 @@ class OversizedSnsEventsTest {
 
   @Test
   void alarmNestedJustWithinTheLimitIsParsedAndLocks() {
-    String deep = "[".repeat(100) + "]".repeat(100);
-    Bounded.Result<FailoverReport> r =
-        handle(records(1, i -> m -> m.replaceFirst("\\{", "{\"Deep\":" + deep + ",")));
+    Bounded.Result<FailoverReport> r = handleAlarmWithExtraField("[".repeat(100) + "]".repeat(100));
 
     assertThat(r.thrown()).isNull();
     assertThat(r.value().locked()).isEqualTo(1);
@@ -147,17 +153,15 @@ class OversizedSnsEventsTest {
                 1,
                 i -> m -> m.replace("\"Dimensions\":[", "\"Dimensions\":[" + deep + ",")));
 
-    assertThat(r.thrown()).isInstanceOf(FailoverFailedException.class);
-    assertThat(((FailoverFailedException) r.thrown()).report().records().getFirst().error())
+    assertThat(firstError(r))
         .startsWith("AlarmNotificationException: SNS message message-0: field \"");
   }
 
   @Test
   void quarterMegabyteMessageIsParsed() {
     // SNS's largest message: 256 KB, here mostly one unknown field
-    String filler = "x".repeat(256 * 1024 - 2_000);
     Bounded.Result<FailoverReport> r =
-        handle(records(1, i -> m -> m.replaceFirst("\\{", "{\"Filler\":\"" + filler + "\",")));
+        handleAlarmWithExtraField("\"" + "x".repeat(256 * 1024 - 2_000) + "\"");
 
     assertThat(r.thrown()).isNull();
     assertThat(r.value().locked()).isEqualTo(1);

@@ -32,16 +32,6 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 class HealthCheckProcessIT {
   @RegisterExtension static final MotoServer MOTO = new MotoServer();
 
-  /**
-   * Growth tolerated after 100 invokes. File descriptors: the SDK client's keep-alive connections
-   * to CloudWatch (the JDK keeps up to 5 per destination) and the loopback servers' sockets being
-   * closed. Platform threads: pool threads the JDK or SDK may start lazily. No probe's virtual
-   * thread may outlive its run.
-   */
-  static final int FD_TOLERANCE = 8;
-
-  static final int PLATFORM_THREAD_TOLERANCE = 2;
-
   private static Context remaining(long millis) {
     Context context = mock(Context.class);
     when(context.getRemainingTimeInMillis()).thenReturn((int) millis);
@@ -126,11 +116,7 @@ class HealthCheckProcessIT {
         assertThat(report.unhealthy()).as("run %d", i).isEqualTo(4);
       }
 
-      ProcessResources growth = ProcessResources.now().minus(before);
-      System.out.printf("after 100 invokes: %s (before: %s)%n", growth, before);
-      assertThat(growth.openFileDescriptors()).isLessThanOrEqualTo(FD_TOLERANCE);
-      assertThat(growth.platformThreads()).isLessThanOrEqualTo(PLATFORM_THREAD_TOLERANCE);
-      assertThat(growth.virtualThreads()).isLessThanOrEqualTo(0);
+      ProcessResources.assertNoLeakSince(before, "100 invokes of HealthCheckFunction");
     }
   }
 }

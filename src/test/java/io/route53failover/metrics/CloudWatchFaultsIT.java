@@ -17,6 +17,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.route53failover.aws.AwsClients;
 import io.route53failover.healthcheck.HealthCheckFunction;
 import io.route53failover.healthcheck.HealthCheckReport;
+import io.route53failover.testing.DummyCredentials;
 import io.route53failover.testing.LoopbackTargets;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -31,9 +32,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 
@@ -47,6 +47,7 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
  * invocation. (The same behaviour against mocks: {@code CloudWatchMetricPublisherTest}; an
  * unreachable endpoint through the built jar: {@code CliInvokeMotoIT}.)
  */
+@ExtendWith(DummyCredentials.class)
 class CloudWatchFaultsIT {
   @RegisterExtension
   static final WireMockExtension WM =
@@ -58,18 +59,6 @@ class CloudWatchFaultsIT {
   private static final Instant RUN = Instant.parse("2026-01-05T10:15:00Z");
   /** The function timeout of template.yaml's default, as the context's remaining time. */
   private static final int LAMBDA_TIMEOUT_MS = 60_000;
-
-  @BeforeAll
-  static void dummyCredentials() {
-    System.setProperty("aws.accessKeyId", "testing");
-    System.setProperty("aws.secretAccessKey", "testing");
-  }
-
-  @AfterAll
-  static void clearCredentials() {
-    System.clearProperty("aws.accessKeyId");
-    System.clearProperty("aws.secretAccessKey");
-  }
 
   private static Map<String, String> env(String endpoint) {
     return Map.of("AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL", endpoint);

@@ -1,5 +1,7 @@
 package io.route53failover.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.management.HotSpotDiagnosticMXBean;
@@ -64,6 +66,34 @@ public record ProcessResources(int platformThreads, int virtualThreads, int open
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Growth tolerated over many invocations. File descriptors: an SDK client's keep-alive
+   * connections (the JDK keeps up to 5 per destination) and sockets still closing. Platform
+   * threads: pool threads the JDK or SDK may start lazily. Virtual threads: none; no probe may
+   * outlive its run.
+   */
+  public static final int FD_TOLERANCE = 8;
+
+  public static final int PLATFORM_THREAD_TOLERANCE = 2;
+
+  /**
+   * Checks that what the JVM holds now exceeds {@code before} by no more than the tolerances, and
+   * prints both for the record.
+   */
+  public static void assertNoLeakSince(ProcessResources before, String what) {
+    ProcessResources growth = now().minus(before);
+    System.out.printf("after %s: growth %s (before: %s)%n", what, growth, before);
+    assertThat(growth.openFileDescriptors())
+        .as("file descriptors opened by %s", what)
+        .isLessThanOrEqualTo(FD_TOLERANCE);
+    assertThat(growth.platformThreads())
+        .as("platform threads started by %s", what)
+        .isLessThanOrEqualTo(PLATFORM_THREAD_TOLERANCE);
+    assertThat(growth.virtualThreads())
+        .as("virtual threads left by %s", what)
+        .isLessThanOrEqualTo(0);
   }
 
   /** This snapshot minus {@code before}, field by field. */
