@@ -3,16 +3,13 @@ package io.route53failover.cli;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
-import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.route53failover.cli.EnvVarsFile.EnvVarsFileException;
 import io.route53failover.failover.FailoverFunction;
 import io.route53failover.healthcheck.HealthCheckFunction;
+import io.route53failover.logging.LogEvent;
 import io.route53failover.metrics.DryRunMetricPublisher;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -31,6 +28,7 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
+import org.apache.logging.log4j.LogManager;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,9 +37,9 @@ import picocli.CommandLine.Parameters;
  * {@code invoke <FunctionName> -e event.json [--env-vars FILE] [--dry-run]}: runs a function's
  * handler in this process the way {@code sam local invoke} runs it in a container, without Docker.
  *
- * <p>The event is deserialized with the Lambda runtime's own serializers; {@code --env-vars} takes
- * SAM's file format and is merged over the process environment; the handler's JSON response goes to
- * stdout and logs to stderr. When the handler fails (or times out), stdout gets the error as Lambda
+ * <p>The event is read and the response written as the Lambda runtime does (see {@link
+ * LambdaJson}); {@code --env-vars} takes SAM's file format and is merged over the process
+ * environment; the handler's JSON response goes to stdout and logs to stderr. When the handler fails (or times out), stdout gets the error as Lambda
  * reports it ({@code errorMessage}, {@code errorType}, {@code stackTrace}) and the exit code is 1.
  * Usage errors (unknown function, unreadable event or env-vars file) exit with 2.
  */
@@ -165,6 +163,7 @@ public final class InvokeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    long start = System.nanoTime();
     LocalFunction function = functions.get(functionName);
     if (function == null) {
       return usage(
@@ -189,6 +188,7 @@ public final class InvokeCommand implements Callable<Integer> {
     } catch (EnvVarsFileException | InvalidEventException e) {
       return usage(e.getMessage());
     }
+    long eventRead = System.nanoTime();
 
     FunctionHandler handler;
     try {
@@ -197,6 +197,7 @@ public final class InvokeCommand implements Callable<Integer> {
       printError(e);
       return FAILED;
     }
+    long initialized = System.nanoTime();
     String region = env.getOrDefault("AWS_REGION", "us-east-1");
     Duration timeout = Duration.ofSeconds(seconds);
     LocalContext context = new LocalContext(functionName, region, timeout, System::nanoTime, err);
@@ -212,15 +213,43 @@ public final class InvokeCommand implements Callable<Integer> {
           List.of());
       return FAILED;
     } catch (ExecutionException e) {
+      long invoked = System.nanoTime();
       printError(e.getCause());
+      report("failed", start, eventRead, initialized, invoked);
       return FAILED;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       printError(e);
       return FAILED;
     }
+    long invoked = System.nanoTime();
     printResponse(response);
+    report("succeeded", start, eventRead, initialized, invoked);
     return OK;
+  }
+
+  /**
+   * Logs where the time of this invoke went, like the REPORT line Lambda writes after each
+   * invocation: {@code readEventMs} (reading and deserializing the event), {@code initMs} (building
+   * the handler: configuration and SDK clients), {@code durationMs} (the handler's {@code
+   * handleRequest}) and {@code printMs} (serializing and printing the response or error).
+   */
+  private void report(String outcome, long start, long eventRead, long initialized, long invoked) {
+    long printed = System.nanoTime();
+    // looked up here, not in a static field, so that logging starts where the handler starts it
+    LogManager.getLogger(InvokeCommand.class)
+        .info(
+            LogEvent.of("invoke report")
+                .with("function", functionName)
+                .with("outcome", outcome)
+                .with("readEventMs", millis(eventRead - start))
+                .with("initMs", millis(initialized - eventRead))
+                .with("durationMs", millis(invoked - initialized))
+                .with("printMs", millis(printed - invoked)));
+  }
+
+  private static double millis(long nanos) {
+    return Math.round(nanos / 10_000.0) / 100.0;
   }
 
   private Object readEvent(Class<?> eventType) {
@@ -240,8 +269,8 @@ public final class InvokeCommand implements Callable<Integer> {
       throw new InvalidEventException("--event " + source + ": cannot read: " + e.getMessage(), e);
     }
     try {
-      return eventSerializer(eventType).fromJson(new ByteArrayInputStream(json));
-    } catch (RuntimeException e) {
+      return LambdaJson.readEvent(json, eventType);
+    } catch (IOException | RuntimeException e) {
       throw new InvalidEventException(
           "--event " + source + ": not a valid " + eventType.getSimpleName() + " JSON: "
               + e.getMessage(),
@@ -249,21 +278,8 @@ public final class InvokeCommand implements Callable<Integer> {
     }
   }
 
-  /** The Lambda runtime's deserializer for {@code eventType}. */
-  static <T> PojoSerializer<T> eventSerializer(Class<T> eventType) {
-    return LambdaEventSerializers.serializerFor(eventType, InvokeCommand.class.getClassLoader());
-  }
-
-  @SuppressWarnings("unchecked")
   private void printResponse(Object response) {
-    if (response == null) {
-      out.println("null");
-    } else {
-      PojoSerializer<Object> serializer =
-          (PojoSerializer<Object>) JacksonFactory.getInstance().getSerializer(response.getClass());
-      serializer.toJson(response, out);
-      out.println();
-    }
+    out.println(response == null ? "null" : LambdaJson.writeResponse(response));
     out.flush();
   }
 

@@ -14,7 +14,7 @@ import java.util.function.LongSupplier;
  * The Lambda {@link Context} for a local invoke: the remaining time counts down from the
  * function's timeout from the moment the context is created; the logger writes to stderr.
  */
-final class LocalContext implements Context {
+public final class LocalContext implements Context {
   static final int MEMORY_LIMIT_MB = 512;
 
   private final String functionName;
@@ -29,7 +29,7 @@ final class LocalContext implements Context {
    * @param timeout the function's timeout; {@link #getRemainingTimeInMillis()} starts there
    * @param nanoTime monotonic clock in nanoseconds, usually {@link System#nanoTime()}
    */
-  LocalContext(
+  public LocalContext(
       String functionName, String region, Duration timeout, LongSupplier nanoTime, PrintStream log) {
     this.functionName = functionName;
     this.region = region;

@@ -17,8 +17,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Probes targets concurrently on virtual threads, with at most {@value #MAX_OPEN_SOCKETS} probes
- * (and so sockets) open at once, because Lambda allows 1,024 file descriptors.
+ * Probes targets concurrently on virtual threads, with a bound on the probes (and so sockets) open
+ * at once, {@value #MAX_OPEN_SOCKETS} by default, because Lambda allows 1,024 file descriptors.
+ * HealthCheckFunction takes the bound from {@code MAX_CONCURRENT_PROBES} (see {@link
+ * HealthCheckConfig}). A probe that hangs holds its slot until its timeout: with more hanging
+ * targets than slots, the ones left wait for a slot and the run takes a further timeout ("waves").
  *
  * <p>Each probe gets the smaller of its target's {@code timeoutMs} and the time left until the
  * run's deadline. The runner returns by the deadline with exactly one result per target, in target
@@ -30,7 +33,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class ConcurrentProbeRunner implements ProbeRunner {
 
-  /** Most probes in flight at once in the production runner. */
+  /** Most probes in flight at once in the production runner, unless configured otherwise. */
   public static final int MAX_OPEN_SOCKETS = 256;
 
   static final String DEADLINE = "deadline";
@@ -43,7 +46,17 @@ public final class ConcurrentProbeRunner implements ProbeRunner {
 
   /** The production runner: TCP and HTTP(S) probers, system DNS, at most 256 open sockets. */
   public ConcurrentProbeRunner() {
-    this(new TargetProber(HostResolver.SYSTEM), MAX_OPEN_SOCKETS, Clock.systemUTC());
+    this(MAX_OPEN_SOCKETS);
+  }
+
+  /**
+   * The production runner with another bound.
+   *
+   * @param maxConcurrentProbes most probes (and so sockets) open at once; positive
+   * @throws IllegalArgumentException when {@code maxConcurrentProbes} is not positive
+   */
+  public ConcurrentProbeRunner(int maxConcurrentProbes) {
+    this(new TargetProber(HostResolver.SYSTEM), maxConcurrentProbes, Clock.systemUTC());
   }
 
   /**

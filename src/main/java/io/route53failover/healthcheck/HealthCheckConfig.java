@@ -11,22 +11,45 @@ import java.util.Objects;
  * @param namespace CloudWatch namespace ({@code METRIC_NAMESPACE}, default {@code LambdaCustomHC})
  * @param storageResolution {@code StorageResolution} in seconds ({@code
  *     METRIC_STORAGE_RESOLUTION}): 60 (default) or 1
+ * @param maxConcurrentProbes most probes, and so sockets, open at once ({@code
+ *     MAX_CONCURRENT_PROBES}): 1 to {@value #MAX_CONCURRENT_PROBES_LIMIT}, default {@value
+ *     #DEFAULT_MAX_CONCURRENT_PROBES}
  */
-public record HealthCheckConfig(List<Target> targets, String namespace, int storageResolution) {
+public record HealthCheckConfig(
+    List<Target> targets, String namespace, int storageResolution, int maxConcurrentProbes) {
 
   public static final String TARGETS = "TARGETS";
   public static final String METRIC_NAMESPACE = "METRIC_NAMESPACE";
   public static final String METRIC_STORAGE_RESOLUTION = "METRIC_STORAGE_RESOLUTION";
+  public static final String MAX_CONCURRENT_PROBES = "MAX_CONCURRENT_PROBES";
 
   /** Every environment variable this function reads. */
   public static final List<String> ENVIRONMENT_VARIABLES =
-      List.of(TARGETS, METRIC_NAMESPACE, METRIC_STORAGE_RESOLUTION);
+      List.of(TARGETS, METRIC_NAMESPACE, METRIC_STORAGE_RESOLUTION, MAX_CONCURRENT_PROBES);
 
   public static final String DEFAULT_NAMESPACE = "LambdaCustomHC";
   public static final int DEFAULT_STORAGE_RESOLUTION = 60;
+  public static final int DEFAULT_MAX_CONCURRENT_PROBES = ConcurrentProbeRunner.MAX_OPEN_SOCKETS;
+
+  /**
+   * Highest {@code MAX_CONCURRENT_PROBES}: Lambda allows 1,024 file descriptors per execution
+   * environment, and the JVM (jar, modules, stdio, epoll) and the CloudWatch client need some of
+   * them too (about 40 on this project's measurements); 900 leaves a margin of over 100.
+   */
+  public static final int MAX_CONCURRENT_PROBES_LIMIT = 900;
 
   public HealthCheckConfig {
     targets = List.copyOf(targets);
+    if (maxConcurrentProbes < 1 || maxConcurrentProbes > MAX_CONCURRENT_PROBES_LIMIT) {
+      throw new IllegalArgumentException(
+          "maxConcurrentProbes must be 1-" + MAX_CONCURRENT_PROBES_LIMIT + ", was "
+              + maxConcurrentProbes);
+    }
+  }
+
+  /** A configuration with the default bound on concurrent probes. */
+  public HealthCheckConfig(List<Target> targets, String namespace, int storageResolution) {
+    this(targets, namespace, storageResolution, DEFAULT_MAX_CONCURRENT_PROBES);
   }
 
   /**
@@ -36,7 +59,9 @@ public record HealthCheckConfig(List<Target> targets, String namespace, int stor
    * README's configuration reference). {@code METRIC_NAMESPACE} defaults to {@value
    * #DEFAULT_NAMESPACE} and must be a valid CloudWatch namespace (1-255 printable ASCII characters,
    * not starting with {@code :} or {@code AWS/}). {@code METRIC_STORAGE_RESOLUTION} defaults to 60
-   * and may only be 60 or 1 (seconds).
+   * and may only be 60 or 1 (seconds). {@code MAX_CONCURRENT_PROBES} defaults to {@value
+   * #DEFAULT_MAX_CONCURRENT_PROBES} and must be a whole number from 1 to {@value
+   * #MAX_CONCURRENT_PROBES_LIMIT}.
    *
    * @param env the environment, usually {@link System#getenv()}
    * @throws TargetConfigException naming the variable, target and field of the first problem found
@@ -54,7 +79,35 @@ public record HealthCheckConfig(List<Target> targets, String namespace, int stor
               + " [{\"name\":\"web-1\",\"type\":\"tcp\",\"host\":\"192.0.2.10\",\"port\":443}]");
     }
     return new HealthCheckConfig(
-        TargetsParser.parse(targets), namespace(env), storageResolution(env));
+        TargetsParser.parse(targets),
+        namespace(env),
+        storageResolution(env),
+        maxConcurrentProbes(env));
+  }
+
+  private static int maxConcurrentProbes(Map<String, String> env) {
+    String value = env.get(MAX_CONCURRENT_PROBES);
+    if (value == null || value.isBlank()) {
+      return DEFAULT_MAX_CONCURRENT_PROBES;
+    }
+    int n;
+    try {
+      n = Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      n = -1;
+    }
+    if (n < 1 || n > MAX_CONCURRENT_PROBES_LIMIT) {
+      throw new TargetConfigException(
+          MAX_CONCURRENT_PROBES,
+          null,
+          null,
+          "must be a whole number from 1 to "
+              + MAX_CONCURRENT_PROBES_LIMIT
+              + " (Lambda allows 1,024 open files), was \""
+              + TargetFields.shorten(value)
+              + "\"");
+    }
+    return n;
   }
 
   private static String namespace(Map<String, String> env) {

@@ -10,6 +10,7 @@ import io.route53failover.metrics.MetricBatcher;
 import io.route53failover.metrics.MetricDatum;
 import io.route53failover.metrics.MetricPublishException;
 import io.route53failover.metrics.MetricPublisher;
+import io.route53failover.snapstart.SnapStart;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,15 +83,21 @@ public final class HealthCheckFunction implements RequestHandler<ScheduledEvent,
 
   /**
    * For Lambda: configuration from {@link System#getenv()}, validated once per execution
-   * environment; the production probe runner; the shared CloudWatch client.
+   * environment; the production probe runner; the shared CloudWatch client. Registers the SnapStart
+   * priming ({@link HealthCheckPriming}), which runs only when SnapStart takes a snapshot.
    *
    * @throws TargetConfigException naming the variable, target and field when the configuration is
    *     invalid, which fails the function's initialization
    */
   public HealthCheckFunction() {
+    this(HealthCheckConfig.fromEnvironment(System.getenv()));
+    SnapStart.register("HealthCheckFunction", HealthCheckPriming.task(AwsClients::cloudWatch));
+  }
+
+  private HealthCheckFunction(HealthCheckConfig config) {
     this(
-        HealthCheckConfig.fromEnvironment(System.getenv()),
-        new ConcurrentProbeRunner(),
+        config,
+        new ConcurrentProbeRunner(config.maxConcurrentProbes()),
         new CloudWatchMetricPublisher(AwsClients.cloudWatch()),
         Clock.systemUTC());
   }
@@ -119,7 +126,8 @@ public final class HealthCheckFunction implements RequestHandler<ScheduledEvent,
         publisherOverride != null
             ? publisherOverride
             : new CloudWatchMetricPublisher(AwsClients.newCloudWatchClient(env));
-    return new HealthCheckFunction(config, new ConcurrentProbeRunner(), publisher, Clock.systemUTC());
+    return new HealthCheckFunction(
+        config, new ConcurrentProbeRunner(config.maxConcurrentProbes()), publisher, Clock.systemUTC());
   }
 
   @Override

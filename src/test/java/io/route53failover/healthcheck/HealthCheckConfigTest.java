@@ -665,7 +665,45 @@ class HealthCheckConfigTest {
   @Test
   void environmentVariablesAreListed() {
     assertThat(HealthCheckConfig.ENVIRONMENT_VARIABLES)
-        .containsExactlyInAnyOrder("TARGETS", "METRIC_NAMESPACE", "METRIC_STORAGE_RESOLUTION");
+        .containsExactlyInAnyOrder(
+            "TARGETS", "METRIC_NAMESPACE", "METRIC_STORAGE_RESOLUTION", "MAX_CONCURRENT_PROBES");
+  }
+
+  @Test
+  void maxConcurrentProbesDefaultsTo256() {
+    assertThat(parse("[" + TCP + "]").maxConcurrentProbes()).isEqualTo(256);
+    assertThat(
+            HealthCheckConfig.fromEnvironment(
+                    Map.of("TARGETS", json("[" + TCP + "]"), "MAX_CONCURRENT_PROBES", " "))
+                .maxConcurrentProbes())
+        .isEqualTo(256);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1", "512", "900", " 300 "})
+  void maxConcurrentProbesAcceptsOneTo900(String value) {
+    HealthCheckConfig config =
+        HealthCheckConfig.fromEnvironment(
+            Map.of("TARGETS", json("[" + TCP + "]"), "MAX_CONCURRENT_PROBES", value));
+
+    assertThat(config.maxConcurrentProbes()).isEqualTo(Integer.parseInt(value.strip()));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "-1", "901", "1024", "abc", "2.5", "99999999999"})
+  void maxConcurrentProbesOutside1To900IsRejected(String value) {
+    Map<String, String> env =
+        Map.of("TARGETS", json("[" + TCP + "]"), "MAX_CONCURRENT_PROBES", value);
+
+    assertThatThrownBy(() -> HealthCheckConfig.fromEnvironment(env))
+        .isInstanceOfSatisfying(
+            TargetConfigException.class,
+            e -> {
+              assertThat(e.variable()).isEqualTo("MAX_CONCURRENT_PROBES");
+              assertThat(e.getMessage())
+                  .startsWith("MAX_CONCURRENT_PROBES: must be a whole number from 1 to 900")
+                  .contains("was \"" + value + "\"");
+            });
   }
 
   @Test

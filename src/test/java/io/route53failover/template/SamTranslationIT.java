@@ -201,7 +201,9 @@ class SamTranslationIT {
 
     assertThat(rule.get("ScheduleExpression")).isEqualTo(ref("ScheduleExpression"));
     assertThat(rule.get("Targets")).hasSize(1);
-    assertThat(rule.at("/Targets/0/Arn")).isEqualTo(getAtt("HealthCheckFunction", "Arn"));
+    // the rule invokes the published version behind the alias (SnapStart applies only there)
+    assertThat(rule.at("/Targets/0/Arn")).isEqualTo(ref("HealthCheckFunctionAliaslive"));
+    assertThat(permission.get("FunctionName")).isEqualTo(ref("HealthCheckFunctionAliaslive"));
     assertThat(permission.get("Principal").asText()).isEqualTo("events.amazonaws.com");
     assertThat(permission.get("SourceArn")).isEqualTo(getAtt("HealthCheckFunctionProbe", "Arn"));
     assertThat(parameterDefault("ScheduleExpression")).isEqualTo("rate(1 minute)");
@@ -215,9 +217,28 @@ class SamTranslationIT {
     assertThat(subscription.get("Condition").asText()).isEqualTo("CreateLockChain");
     assertThat(subscription.at("/Properties/Protocol").asText()).isEqualTo("lambda");
     assertThat(subscription.at("/Properties/TopicArn")).isEqualTo(ref("FailoverTopic"));
-    assertThat(subscription.at("/Properties/Endpoint")).isEqualTo(getAtt("FailoverFunction", "Arn"));
+    assertThat(subscription.at("/Properties/Endpoint")).isEqualTo(ref("FailoverFunctionAliaslive"));
+    assertThat(permission.get("FunctionName")).isEqualTo(ref("FailoverFunctionAliaslive"));
     assertThat(permission.get("Principal").asText()).isEqualTo("sns.amazonaws.com");
     assertThat(permission.get("SourceArn")).isEqualTo(ref("FailoverTopic"));
+  }
+
+  @Test
+  void snapStartIsOffByDefaultAndAppliesToThePublishedVersionsOfBothFunctions() {
+    assertThat(parameterDefault("EnableSnapStart")).isEqualTo("false");
+    for (String function : List.of("HealthCheckFunction", "FailoverFunction")) {
+      JsonNode snapStart = properties(function, "AWS::Lambda::Function").get("SnapStart");
+      assertThat(snapStart.at("/Fn::If/0").asText()).as(function).isEqualTo("SnapStartEnabled");
+      assertThat(snapStart.at("/Fn::If/1/ApplyOn").asText()).as(function).isEqualTo("PublishedVersions");
+      assertThat(snapStart.at("/Fn::If/2")).as(function).isEqualTo(ref("AWS::NoValue"));
+      JsonNode alias = properties(function + "Aliaslive", "AWS::Lambda::Alias");
+      assertThat(alias.get("Name").asText()).isEqualTo("live");
+      assertThat(alias.get("FunctionName")).isEqualTo(ref(function));
+      assertThat(properties(function + "EventInvokeConfig", "AWS::Lambda::EventInvokeConfig")
+              .get("Qualifier").asText())
+          .as("retries and destinations apply to the alias the events invoke")
+          .isEqualTo("live");
+    }
   }
 
   @Test

@@ -108,7 +108,9 @@ class TemplateConsistencyTest {
 
   @Test
   void environmentCheckReportsUnreadUnsetAndEndpointVariables() {
-    Set<String> set = Set.of("TARGETS", "METRIC_STORAGE_RESOLUTION", "FOO", "AWS_ENDPOINT_URL");
+    Set<String> set =
+        Set.of(
+            "TARGETS", "METRIC_STORAGE_RESOLUTION", "MAX_CONCURRENT_PROBES", "FOO", "AWS_ENDPOINT_URL");
 
     assertThat(environmentProblems(set, HealthCheckConfig.ENVIRONMENT_VARIABLES))
         .containsExactlyInAnyOrder(

@@ -1,0 +1,92 @@
+package io.route53failover.healthcheck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.route53failover.aws.AwsClients;
+import io.route53failover.aws.OfflineHttpClient;
+import io.route53failover.snapstart.SnapStart;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+
+class HealthCheckPrimingTest {
+
+  /** A listener standing in for the real CloudWatch endpoint: nothing may connect to it. */
+  private static ServerSocket trap() throws Exception {
+    ServerSocket s = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    s.setSoTimeout(300);
+    return s;
+  }
+
+  private static Supplier<CloudWatchClient> sharedClientAt(
+      ServerSocket trap, AtomicReference<CloudWatchClient> built) {
+    return () -> {
+      built.set(
+          AwsClients.newCloudWatchClient(
+              Map.of(
+                  "AWS_REGION", "us-east-1",
+                  "AWS_ENDPOINT_URL", "http://127.0.0.1:" + trap.getLocalPort())));
+      return built.get();
+    };
+  }
+
+  @Test
+  void publishesSampleDatumsThroughTheSdkToTheOfflineClientOnly() throws Exception {
+    AtomicReference<CloudWatchClient> built = new AtomicReference<>();
+    OfflineHttpClient offline =
+        new OfflineHttpClient(r -> HealthCheckPriming.PUT_METRIC_DATA_RESPONSE);
+    try (ServerSocket trap = trap()) {
+      int calls = HealthCheckPriming.prime(sharedClientAt(trap, built), offline);
+
+      assertThat(calls).isEqualTo(1);
+      assertThat(offline.requests())
+          .singleElement()
+          .satisfies(
+              r -> {
+                assertThat(r.method()).isEqualTo("POST");
+                assertThat(r.body())
+                    .contains("Action=PutMetricData")
+                    .contains("Namespace=LambdaCustomHC")
+                    .contains("MetricName=priming-tcp_availability")
+                    .contains("MetricName=priming-http_availability")
+                    .contains("MetricData.member.4.");
+              });
+      // the execution environment's client is built, and was never used
+      assertThat(built.get()).isNotNull();
+      assertThatThrownBy(trap::accept).isInstanceOf(SocketTimeoutException.class);
+    } finally {
+      if (built.get() != null) {
+        built.get().close();
+      }
+    }
+  }
+
+  @Test
+  void theSnapStartHookRunsThePrimingAndSurvivesItsFailure() throws Exception {
+    AtomicReference<CloudWatchClient> built = new AtomicReference<>();
+    try (ServerSocket trap = trap()) {
+      new SnapStart.Hook("HealthCheckFunction", HealthCheckPriming.task(sharedClientAt(trap, built)))
+          .beforeCheckpoint(null);
+
+      assertThat(built.get()).isNotNull();
+      assertThatThrownBy(trap::accept).isInstanceOf(SocketTimeoutException.class);
+    } finally {
+      if (built.get() != null) {
+        built.get().close();
+      }
+    }
+    // a failing priming is logged, not thrown: the snapshot must still be taken
+    new SnapStart.Hook(
+            "HealthCheckFunction",
+            () -> {
+              throw new IllegalStateException("boom");
+            })
+        .beforeCheckpoint(null);
+  }
+}
