@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
-import io.route53failover.testing.DummyCredentials;
 import io.route53failover.testing.MotoServer;
 import io.route53failover.testing.ProcessResources;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.Route53Exception;
@@ -19,7 +17,6 @@ import software.amazon.awssdk.services.route53.model.Route53Exception;
  * FailoverFunction as Lambda runs it: one instance invoked again and again in the same JVM; for
  * the leak check with the real SDK client against moto_server (a separate process).
  */
-@ExtendWith(DummyCredentials.class)
 class FailoverProcessIT {
   @RegisterExtension static final MotoServer MOTO = new MotoServer();
 
