@@ -35,8 +35,13 @@ import org.apache.logging.log4j.Logger;
  * ListTagsForResource, ChangeTagsForResource, UpdateHealthCheck). A caller with a deadline passes
  * a check that is asked before each attempt ({@link #lock(String, BooleanSupplier)}).
  *
- * <p><b>Failback</b> ({@link #failback}) refuses unless the check is locked, restores the recorded
- * (or given) path with the {@code HealthCheckVersion} just read, then removes the tag.
+ * <p><b>Failback</b> ({@link #failback}) refuses unless the check is locked, removes the tag, then
+ * restores the recorded (or given) path with the {@code HealthCheckVersion} just read. The tag goes
+ * first so that an unlocked check never carries a stale record: a duplicate SNS delivery that
+ * reads the check just after the failback finds no tag, records the restored path and locks again
+ * (if the tag went last, that delivery could keep the old tag, see it removed, and leave the check
+ * locked with no record, so the next failback would need {@code --path}). If the update then fails
+ * for any reason but a version mismatch, the tag is put back.
  */
 public final class HealthCheckLock {
   private static final Logger LOG = LogManager.getLogger(HealthCheckLock.class);
@@ -155,6 +160,8 @@ public final class HealthCheckLock {
   public FailbackResult failback(String healthCheckId, Optional<String> path) {
     path.ifPresent(this::requireRestorable);
     VersionMismatchException last = null;
+    // the record this call removed, still needed if a version mismatch makes it read again
+    String removedTag = null;
     for (int attempt = 1; attempt <= maxAttempts; attempt++) {
       HealthCheckState s = store.get(healthCheckId);
       if (!failedOverPath.equals(s.resourcePath())) {
@@ -174,22 +181,17 @@ public final class HealthCheckLock {
         target = path.get();
         source = "--path";
       } else {
-        target = recordedPath(healthCheckId, tagValue);
+        target = recordedPath(healthCheckId, tagValue != null ? tagValue : removedTag);
         source = "tag";
       }
       guard.check(s, target);
-      long newVersion;
-      try {
-        newVersion = store.updateResourcePath(healthCheckId, target, s.version());
-      } catch (VersionMismatchException e) {
-        last = e;
-        logMismatch("failback", s, attempt);
-        continue;
-      }
       String warning = null;
+      boolean removedNow = false;
       if (tagValue != null) {
         try {
           store.removeTag(healthCheckId, OriginalPathTag.KEY);
+          removedTag = tagValue;
+          removedNow = true;
         } catch (RuntimeException e) {
           warning =
               "ResourcePath restored, but the tag "
@@ -200,6 +202,19 @@ public final class HealthCheckLock {
                   + "); remove it by hand, or a later lock will"
                   + " keep its stale value as the original path";
         }
+      }
+      long newVersion;
+      try {
+        newVersion = store.updateResourcePath(healthCheckId, target, s.version());
+      } catch (VersionMismatchException e) {
+        last = e;
+        logMismatch("failback", s, attempt);
+        continue;
+      } catch (RuntimeException e) {
+        if (removedNow) {
+          restoreTag(healthCheckId, tagValue, e);
+        }
+        throw e;
       }
       LogEvent event =
           LogEvent.of("failback")
@@ -218,6 +233,21 @@ public final class HealthCheckLock {
       return new FailbackResult(s, target, newVersion, source, warning == null, warning);
     }
     throw new LockContentionException(healthCheckId, maxAttempts, last);
+  }
+
+  /** After a failed failback update: puts the removed record back, so the check stays as found. */
+  private void restoreTag(String healthCheckId, String tagValue, RuntimeException failure) {
+    try {
+      store.putTag(healthCheckId, OriginalPathTag.KEY, tagValue);
+    } catch (RuntimeException e) {
+      failure.addSuppressed(e);
+      LOG.error(
+          LogEvent.of("failback failed and the original-path tag could not be put back")
+              .with("healthCheckId", healthCheckId)
+              .with("tag", OriginalPathTag.KEY)
+              .with("value", tagValue)
+              .with("error", Route53HealthCheckStore.describe(e)));
+    }
   }
 
   /** Reads the health check and its tag, and says whether it is locked. Changes nothing. */

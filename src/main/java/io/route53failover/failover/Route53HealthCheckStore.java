@@ -1,8 +1,8 @@
 package io.route53failover.failover;
 
+import io.route53failover.aws.AwsErrors;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.HealthCheck;
 import software.amazon.awssdk.services.route53.model.HealthCheckVersionMismatchException;
@@ -35,15 +35,10 @@ public final class Route53HealthCheckStore implements HealthCheckStore {
    * 53 Throttling (HTTP 400): Rate exceeded (…)}.
    */
   public static String describe(Throwable e) {
-    if (e instanceof AwsServiceException a && a.awsErrorDetails() != null) {
-      return "Route 53 "
-          + a.awsErrorDetails().errorCode()
-          + " (HTTP "
-          + a.statusCode()
-          + "): "
-          + a.getMessage();
-    }
-    return e.getClass().getSimpleName() + ": " + e.getMessage();
+    String serviceError = AwsErrors.serviceError("Route 53", e);
+    return serviceError != null
+        ? serviceError
+        : e.getClass().getSimpleName() + ": " + e.getMessage();
   }
 
   @Override

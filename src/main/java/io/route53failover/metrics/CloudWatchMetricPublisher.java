@@ -1,6 +1,7 @@
 package io.route53failover.metrics;
 
 import io.route53failover.aws.AwsClients;
+import io.route53failover.aws.AwsErrors;
 import io.route53failover.logging.LogEvent;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,10 +69,20 @@ public final class CloudWatchMetricPublisher implements MetricPublisher {
               failures.size(),
               batches.size(),
               failedDatums,
-              first.getMessage()),
+              describe(first)),
           first);
     }
     return batches.size();
+  }
+
+  /**
+   * One line for an SDK error. For a CloudWatch service error it names the AWS error code, which
+   * the SDK's own message leaves out, e.g. {@code CloudWatch Throttling (HTTP 400): Rate exceeded
+   * (Service: CloudWatch, ...)}.
+   */
+  static String describe(SdkException e) {
+    String serviceError = AwsErrors.serviceError("CloudWatch", e);
+    return serviceError != null ? serviceError : e.getMessage();
   }
 
   /** The PutMetricData request for one batch: every datum stamped with the run's timestamp. */

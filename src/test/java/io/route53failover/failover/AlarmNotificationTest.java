@@ -233,4 +233,15 @@ class AlarmNotificationTest {
   private static SNSEvent withoutDimensions(SNSEvent e) {
     return SampleEvents.editMessage(e, m -> ((ObjectNode) m.get("Trigger")).remove("Dimensions"));
   }
+
+  @Test
+  void theErrorCarriesTheMessageIdAndTheField() {
+    assertThatThrownBy(() -> AlarmNotification.parse("m-42", "{\"AlarmName\":\"x\"}"))
+        .isInstanceOfSatisfying(
+            AlarmNotificationException.class,
+            e -> {
+              assertThat(e.messageId()).isEqualTo("m-42");
+              assertThat(e.field()).isEqualTo("NewStateValue");
+            });
+  }
 }

@@ -107,4 +107,11 @@ class FailoverConfigTest {
             FailoverConfig.ALLOWED_HEALTH_CHECK_IDS,
             FailoverConfig.FAILED_OVER_PATH);
   }
+
+  @Test
+  void healthCheckIdOf64CharactersIsAccepted() {
+    String id = "a".repeat(64);
+
+    assertThat(FailoverConfig.fromEnvironment(Map.of("PRIMARY_HEALTH_CHECK_ID", id)).primary()).contains(id);
+  }
 }

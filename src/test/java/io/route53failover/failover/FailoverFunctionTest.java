@@ -17,6 +17,7 @@ import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFact
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.route53failover.testing.CapturedLog;
 import java.io.ByteArrayOutputStream;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -361,5 +362,21 @@ class FailoverFunctionTest {
     assertThatThrownBy(() -> FailoverFunction.create(Map.of("FAILED_OVER_PATH", "no-slash")))
         .isInstanceOf(FailoverConfigException.class)
         .hasMessageStartingWith("FAILED_OVER_PATH");
+  }
+
+  @Test
+  void aRecordWithoutItsSnsObjectFailsNamingItsPosition() {
+    SNSEvent event = SampleEvents.load(SampleEvents.ALARM);
+    SNSEvent.SNSRecord broken = new SNSEvent.SNSRecord();
+    event.setRecords(java.util.List.of(event.getRecords().getFirst(), broken));
+    unlockedCheck(SAMPLE_HEALTH_CHECK_ID);
+
+    assertThatThrownBy(() -> function(Map.of()).handleRequest(event, null))
+        .isInstanceOfSatisfying(
+            FailoverFailedException.class,
+            e -> {
+              assertThat(e.report().locked()).isEqualTo(1);
+              assertThat(e.report().records().get(1).error()).isEqualTo("record 1 has no Sns object");
+            });
   }
 }

@@ -2,10 +2,12 @@ package io.route53failover.failover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doNothing;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
@@ -15,6 +17,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
 import static org.mockito.Mockito.when;
 
+import io.route53failover.testing.CapturedLog;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -255,7 +258,7 @@ class HealthCheckLockTest {
   }
 
   @Test
-  void failbackRestoresTheRecordedPathWithTheVersionThenRemovesTheTag() {
+  void failbackRemovesTheTagThenRestoresTheRecordedPathWithTheVersion() {
     when(store.get(ID)).thenReturn(state("HTTPS", LOCKED, 8));
     when(store.tags(ID)).thenReturn(Map.of(TAG, "/health"));
     when(store.updateResourcePath(ID, "/health", 8)).thenReturn(9L);
@@ -267,9 +270,10 @@ class HealthCheckLockTest {
     assertThat(r.source()).isEqualTo("tag");
     assertThat(r.tagRemoved()).isTrue();
     assertThat(r.warning()).isNull();
+    // the record goes first, so an unlocked check never carries it (LockFailbackInterleavingsTest)
     InOrder order = inOrder(store);
-    order.verify(store).updateResourcePath(ID, "/health", 8);
     order.verify(store).removeTag(ID, TAG);
+    order.verify(store).updateResourcePath(ID, "/health", 8);
   }
 
   @Test
@@ -350,7 +354,52 @@ class HealthCheckLockTest {
 
     assertThat(lock.failback(ID, Optional.empty()).newVersion()).isEqualTo(7);
     verify(store, times(2)).get(ID);
+    // this mock still lists the tag on the second read, so it is removed before each update
+    verify(store, times(2)).removeTag(ID, TAG);
+  }
+
+  @Test
+  void failbackRereadAfterAMismatchStillRestoresTheRecordItRemoved() {
+    when(store.get(ID)).thenReturn(state("HTTPS", LOCKED, 5)).thenReturn(state("HTTPS", LOCKED, 6));
+    when(store.tags(ID)).thenReturn(Map.of(TAG, "/health=3Fdeep")).thenReturn(Map.of());
+    when(store.updateResourcePath(ID, "/health?deep", 5)).thenThrow(mismatch(5));
+    when(store.updateResourcePath(ID, "/health?deep", 6)).thenReturn(7L);
+
+    FailbackResult r = lock.failback(ID, Optional.empty());
+
+    assertThat(r.restoredPath()).isEqualTo("/health?deep");
+    assertThat(r.source()).isEqualTo("tag");
     verify(store, times(1)).removeTag(ID, TAG);
+  }
+
+  @Test
+  void failbackWhoseUpdateFailsPutsTheRecordBack() {
+    when(store.get(ID)).thenReturn(state("HTTPS", LOCKED, 5));
+    when(store.tags(ID)).thenReturn(Map.of(TAG, "/health"));
+    when(store.updateResourcePath(ID, "/health", 5))
+        .thenThrow(new IllegalStateException("InternalFailure"));
+
+    assertThatThrownBy(() -> lock.failback(ID, Optional.empty()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("InternalFailure");
+    InOrder order = inOrder(store);
+    order.verify(store).removeTag(ID, TAG);
+    order.verify(store).updateResourcePath(ID, "/health", 5);
+    order.verify(store).putTag(ID, TAG, "/health");
+  }
+
+  @Test
+  void failbackWhoseRecordCannotBePutBackKeepsBothErrors() {
+    when(store.get(ID)).thenReturn(state("HTTPS", LOCKED, 5));
+    when(store.tags(ID)).thenReturn(Map.of(TAG, "/health"));
+    when(store.updateResourcePath(ID, "/health", 5))
+        .thenThrow(new IllegalStateException("InternalFailure"));
+    doThrow(new IllegalStateException("Throttling")).when(store).putTag(ID, TAG, "/health");
+
+    assertThatThrownBy(() -> lock.failback(ID, Optional.empty()))
+        .hasMessage("InternalFailure")
+        .satisfies(e -> assertThat(e.getSuppressed()).singleElement().hasToString(
+            "java.lang.IllegalStateException: Throttling"));
   }
 
   @Test
@@ -411,5 +460,157 @@ class HealthCheckLockTest {
     assertThat(s.locked()).isFalse();
     assertThat(s.originalPathRecorded()).isFalse();
     assertThat(s.tagProblem()).contains("unexpected character");
+  }
+
+  // ---- limits, records and log lines (mutants PIT found surviving, see RELIABILITY.md)
+
+  @Test
+  void oneAttemptIsAllowedAndZeroIsNot() {
+    HealthCheckLock once = new HealthCheckLock(store, LOCKED, 1, FailbackGuard.NONE);
+    when(store.get(ID)).thenReturn(state("HTTPS", "/health", 3));
+    when(store.tags(ID)).thenReturn(Map.of());
+    when(store.updateResourcePath(ID, LOCKED, 3)).thenThrow(mismatch(3));
+
+    assertThatThrownBy(() -> once.lock(ID)).isInstanceOf(LockContentionException.class);
+    verify(store, times(1)).get(ID);
+    assertThatThrownBy(() -> new HealthCheckLock(store, LOCKED, 0, FailbackGuard.NONE))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maxAttempts must be at least 1, was 0");
+  }
+
+  @Test
+  void persistentVersionMismatchStopsTheFailbackAfterTheBoundedAttempts() {
+    long[] version = {10};
+    when(store.get(ID)).thenAnswer(inv -> state("HTTPS", LOCKED, version[0]++));
+    when(store.tags(ID)).thenReturn(Map.of(TAG, "/health"));
+    when(store.updateResourcePath(eq(ID), eq("/health"), anyLong()))
+        .thenAnswer(
+            inv -> {
+              throw mismatch(inv.getArgument(2));
+            });
+
+    assertThatThrownBy(() -> lock.failback(ID, Optional.empty()))
+        .isInstanceOf(LockContentionException.class)
+        .hasMessageContaining("5 attempts");
+    verify(store, times(HealthCheckLock.DEFAULT_MAX_ATTEMPTS)).get(ID);
+  }
+
+  @Test
+  void aPathTooLongForTheTagStillLocksWithAWarningNamingThePath() {
+    String path = "/" + "\u00e9".repeat(127); // 254 characters, 1,524 in the tag's =XX form
+    when(store.get(ID)).thenReturn(state("HTTPS", path, 3));
+    when(store.tags(ID)).thenReturn(Map.of());
+    when(store.updateResourcePath(ID, LOCKED, 3)).thenReturn(4L);
+
+    LockResult r = lock.lock(ID);
+
+    assertThat(r.outcome()).isEqualTo(LockResult.Outcome.LOCKED);
+    assertThat(r.warning())
+        .isEqualTo(
+            "original ResourcePath not recorded: its tag form is longer than 256 characters;"
+                + " failback will need --path "
+                + path);
+    verify(store, never()).putTag(anyString(), anyString(), anyString());
+  }
+
+  @Test
+  void wrongTypeNamesTheType() {
+    when(store.get(ID)).thenReturn(state("TCP", null, 1));
+
+    assertThatThrownBy(() -> lock.lock(ID))
+        .isInstanceOfSatisfying(
+            UnsupportedHealthCheckTypeException.class, e -> assertThat(e.type()).isEqualTo("TCP"));
+  }
+
+  @Test
+  void everyMismatchAndEveryFailbackLeavesALogLine() {
+    when(store.get(ID))
+        .thenReturn(state("HTTPS", LOCKED, 5))
+        .thenReturn(state("HTTPS", LOCKED, 6))
+        .thenReturn(state("HTTPS", LOCKED, 8));
+    when(store.tags(ID)).thenReturn(Map.of(TAG, "/health"));
+    when(store.updateResourcePath(ID, "/health", 5)).thenThrow(mismatch(5));
+    when(store.updateResourcePath(ID, "/health", 6)).thenReturn(7L);
+    when(store.updateResourcePath(ID, "/health", 8)).thenReturn(9L);
+    doNothing()
+        .doNothing()
+        .doThrow(new IllegalStateException("AccessDenied"))
+        .when(store)
+        .removeTag(ID, TAG);
+
+    try (CapturedLog log = new CapturedLog(HealthCheckLock.class)) {
+      lock.failback(ID, Optional.empty()); // one mismatch, then restored
+      lock.failback(ID, Optional.empty()); // restored, but the tag stays: an error line
+
+      assertThat(log.fields())
+          .extracting(f -> f.get("message"), f -> f.get("level"))
+          .containsExactly(
+              tuple("HealthCheckVersionMismatch, reading the health check again", "INFO"),
+              tuple("failback", "INFO"),
+              tuple("failback", "ERROR"));
+      assertThat(log.fields().get(0))
+          .containsEntry("operation", "failback")
+          .containsEntry("expectedVersion", 5L)
+          .containsEntry("attempt", 1);
+      assertThat(log.fields().get(1)).containsEntry("oldVersion", 6L).containsEntry("newVersion", 7L);
+    }
+  }
+
+  @Test
+  void aLockThatMeetsAMismatchSaysSoInTheLog() {
+    when(store.get(ID)).thenReturn(state("HTTPS", "/health", 3)).thenReturn(state("HTTPS", LOCKED, 4));
+    when(store.tags(ID)).thenReturn(Map.of());
+    when(store.updateResourcePath(ID, LOCKED, 3)).thenThrow(mismatch(3));
+
+    try (CapturedLog log = new CapturedLog(HealthCheckLock.class)) {
+      lock.lock(ID);
+
+      assertThat(log.fields())
+          .singleElement()
+          .satisfies(
+              f ->
+                  assertThat(f)
+                      .containsEntry("operation", "lock")
+                      .containsEntry("healthCheckId", ID)
+                      .containsEntry("maxAttempts", 5));
+    }
+  }
+
+  @Test
+  void aMismatchNamesTheCheckAndTheVersion() {
+    VersionMismatchException e = mismatch(7);
+
+    assertThat(e.healthCheckId()).isEqualTo(ID);
+    assertThat(e.expectedVersion()).isEqualTo(7);
+    assertThat(e).hasMessageContaining("HealthCheckVersion 7 is no longer current");
+  }
+
+  @Test
+  void aKeptRecordIsNoWarningButADifferentOneIsLogged() {
+    when(store.get(ID)).thenReturn(state("HTTPS", "/old-lock-path", 5));
+    when(store.tags(ID)).thenReturn(Map.of(TAG, "/health"));
+    when(store.updateResourcePath(ID, LOCKED, 5)).thenReturn(6L);
+
+    try (CapturedLog log = new CapturedLog(HealthCheckLock.class)) {
+      assertThat(lock.lock(ID).warning()).isNull();
+
+      assertThat(log.fields())
+          .singleElement()
+          .satisfies(
+              f ->
+                  assertThat(f)
+                      .containsEntry("message", "keeping the recorded original path")
+                      .containsEntry("level", "WARN")
+                      .containsEntry("recorded", "/health")
+                      .containsEntry("currentPath", "/old-lock-path"));
+    }
+  }
+
+  @Test
+  void failbackToAnEmptyPathIsRefusedBeforeAnyCall() {
+    assertThatThrownBy(() -> lock.failback(ID, Optional.of("")))
+        .isInstanceOf(FailbackRefusedException.class)
+        .hasMessage("--path: must not be empty; nothing changed");
+    verifyNoMoreInteractions(store);
   }
 }

@@ -62,4 +62,11 @@ class OriginalPathTagTest {
     assertThatThrownBy(() -> OriginalPathTag.decode("/=C3"))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void theEdgesOfTheLetterAndDigitRangesAreStoredAsTheyAreAndTheirNeighboursEscaped() {
+    assertThat(OriginalPathTag.encode("/azAZ09")).contains("/azAZ09");
+    assertThat(OriginalPathTag.encode("/`{[")).contains("/=60=7B=5B");
+    assertThat(OriginalPathTag.decode("/=60=7B=5B")).isEqualTo("/`{[");
+  }
 }

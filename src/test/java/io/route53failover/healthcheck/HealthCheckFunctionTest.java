@@ -13,6 +13,7 @@ import io.route53failover.metrics.MetricBatcher;
 import io.route53failover.metrics.MetricDatum;
 import io.route53failover.metrics.MetricPublishException;
 import io.route53failover.metrics.MetricPublisher;
+import io.route53failover.testing.CapturedLog;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -254,5 +256,49 @@ class HealthCheckFunctionTest {
     assertThat(publisher.published.get(0)).hasSize(1_200);
     assertThat(report.putMetricDataCalls()).isEqualTo(7);
     assertThat(report.healthy()).isEqualTo(600);
+  }
+
+  @Test
+  void everyTargetLeavesALogLineAndTheRunASummary() {
+    try (CapturedLog log = new CapturedLog(HealthCheckFunction.class)) {
+      function(mixedRunner(), DB, WEB, API).handleRequest(new ScheduledEvent(), contextWithRemaining(60_000));
+
+      List<Map<String, Object>> lines = log.fields();
+      assertThat(lines)
+          .extracting(f -> f.get("message"), f -> f.get("target"), f -> f.get("level"))
+          .containsExactly(
+              tuple("target probed", "db-1", "WARN"),
+              tuple("target probed", "web-1", "INFO"),
+              tuple("target probed", "api", "WARN"),
+              tuple("health check run finished", null, "INFO"));
+      assertThat(lines.get(0))
+          .containsEntry("type", "tcp")
+          .containsEntry("healthy", false)
+          .containsEntry("reason", "refused")
+          .containsEntry("metricName", "db-1_availability");
+      assertThat(lines.get(3))
+          .containsEntry("targets", 3)
+          .containsEntry("healthy", 1L)
+          .containsEntry("unhealthy", 2L)
+          .containsEntry("datums", 5)
+          .containsEntry("putMetricDataCalls", 1)
+          .containsEntry("durationMs", 0L); // the clock is fixed
+    }
+  }
+
+  @Test
+  void remainingTimeEqualToTheReserveLeavesNoTimeToProbeAndSaysSo() {
+    FakeRunner runner = mixedRunner();
+    int reserveMs = (int) HealthCheckFunction.publishReserve(3).toMillis();
+
+    try (CapturedLog log = new CapturedLog(HealthCheckFunction.class)) {
+      function(runner, DB, WEB, API).handleRequest(new ScheduledEvent(), contextWithRemaining(reserveMs));
+
+      assertThat(runner.deadline).isEqualTo(NOW);
+      assertThat(log.fields().getFirst())
+          .containsEntry("level", "WARN")
+          .containsEntry("message", "function timeout leaves no time to probe; every target will be unhealthy")
+          .containsEntry("remainingMs", (long) reserveMs);
+    }
   }
 }

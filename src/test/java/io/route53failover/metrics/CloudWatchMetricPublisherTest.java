@@ -9,11 +9,13 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.route53failover.testing.CapturedLog;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.CloudWatchException;
@@ -130,5 +132,45 @@ class CloudWatchMetricPublisherTest {
         .hasMessageContaining("2 of 2 PutMetricData requests failed")
         .satisfies(e -> assertThat(e.getCause().getSuppressed()).containsExactly(second));
     sentRequests(2);
+  }
+
+  @Test
+  void aServiceErrorIsReportedWithItsAwsErrorCode() {
+    CloudWatchException throttled =
+        (CloudWatchException)
+            CloudWatchException.builder()
+                .message("Rate exceeded")
+                .statusCode(400)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("Throttling").build())
+                .build();
+    when(cloudWatch.putMetricData(any(PutMetricDataRequest.class))).thenThrow(throttled);
+
+    assertThatThrownBy(() -> publisher.publish("NS", datums(1), RUN, 60))
+        .isInstanceOf(MetricPublishException.class)
+        .hasMessageContaining("first error: CloudWatch Throttling (HTTP 400): Rate exceeded (");
+  }
+
+  @Test
+  void aFailedRequestLeavesAnErrorLineSayingWhichOne() {
+    SdkClientException timeout = SdkClientException.create("timed out");
+    when(cloudWatch.putMetricData(any(PutMetricDataRequest.class)))
+        .thenReturn(PutMetricDataResponse.builder().build())
+        .thenThrow(timeout);
+
+    try (CapturedLog log = new CapturedLog(CloudWatchMetricPublisher.class)) {
+      assertThatThrownBy(() -> publisher.publish("NS", datums(1_500), RUN, 60))
+          .isInstanceOf(MetricPublishException.class);
+
+      assertThat(log.fields())
+          .singleElement()
+          .satisfies(
+              f ->
+                  assertThat(f)
+                      .containsEntry("level", "ERROR")
+                      .containsEntry("message", "PutMetricData request failed after retries")
+                      .containsEntry("request", 2)
+                      .containsEntry("requests", 2)
+                      .containsEntry("datums", 500));
+    }
   }
 }

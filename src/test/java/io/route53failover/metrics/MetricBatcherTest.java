@@ -145,4 +145,21 @@ class MetricBatcherTest {
   private static List<Integer> sizes(String spaceSeparated) {
     return java.util.Arrays.stream(spaceSeparated.split(" ")).map(Integer::valueOf).toList();
   }
+
+  @Test
+  void theEdgesOfTheUnreservedRangesCountOnceAndTheirNeighboursThrice() {
+    assertThat(MetricBatcher.encodedUpperBound("AZaz09-_.")).isEqualTo(9);
+    // just outside A-Z, a-z and 0-9
+    for (String c : List.of("@", "[", "`", "{", "/", ":")) {
+      assertThat(MetricBatcher.encodedUpperBound(c)).as(c).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void aDatumsBoundGrowsWithItsUnitName() {
+    MetricDatum count = new MetricDatum("a", 1, MetricDatum.Unit.COUNT);
+    MetricDatum millis = new MetricDatum("a", 1, MetricDatum.Unit.MILLISECONDS);
+    assertThat(MetricBatcher.datumUpperBoundBytes(millis) - MetricBatcher.datumUpperBoundBytes(count))
+        .isEqualTo("Milliseconds".length() - "Count".length());
+  }
 }

@@ -1,4 +1,4 @@
-package io.route53failover.failover;
+package io.route53failover.testing;
 
 import java.util.List;
 import java.util.Map;
@@ -12,12 +12,12 @@ import org.apache.logging.log4j.core.config.Property;
 import org.apache.logging.log4j.message.MapMessage;
 
 /** Collects what one class logs, as field maps, while open. */
-final class CapturedLog implements AutoCloseable {
+public final class CapturedLog implements AutoCloseable {
   private final Logger logger;
   private final AbstractAppender appender;
   private final List<LogEvent> events = new CopyOnWriteArrayList<>();
 
-  CapturedLog(Class<?> source) {
+  public CapturedLog(Class<?> source) {
     LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
     logger = ctx.getLogger(source.getName());
     appender =
@@ -33,7 +33,7 @@ final class CapturedLog implements AutoCloseable {
   }
 
   /** Each event's structured fields, plus {@code level} and {@code message}. */
-  List<Map<String, Object>> fields() {
+  public List<Map<String, Object>> fields() {
     return events.stream()
         .map(
             e -> {
