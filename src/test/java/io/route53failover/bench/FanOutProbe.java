@@ -1,7 +1,5 @@
 package io.route53failover.bench;
 
-import io.route53failover.cli.LocalContext;
-import io.route53failover.failover.FailoverFunction;
 import io.route53failover.healthcheck.ConcurrentProbeRunner;
 import io.route53failover.healthcheck.HealthCheckConfig;
 import io.route53failover.healthcheck.HealthCheckFunction;
@@ -63,7 +61,7 @@ public final class FanOutProbe {
     HealthCheckFunction function =
         HealthCheckFunction.create(env, new CloudWatchMetricPublisher(emulatorClient(env)));
     long w0 = System.nanoTime();
-    function.handleRequest(null, context("HealthCheckFunction"));
+    function.handleRequest(null, FunctionContext.of("HealthCheckFunction"));
     long warmupNanos = System.nanoTime() - w0;
 
     HealthCheckReport report;
@@ -73,7 +71,7 @@ public final class FanOutProbe {
     try (Proc.FdSampler fds = new Proc.FdSampler()) {
       measuredStartEpochMs = System.currentTimeMillis();
       long t0 = System.nanoTime();
-      report = function.handleRequest(null, context("HealthCheckFunction"));
+      report = function.handleRequest(null, FunctionContext.of("HealthCheckFunction"));
       nanos = System.nanoTime() - t0;
       peakFds = fds.peak();
     }
@@ -136,15 +134,6 @@ public final class FanOutProbe {
         .build();
   }
 
-  /** A context with the function's default timeout in template.yaml. */
-  private static LocalContext context(String function) {
-    int seconds =
-        function.equals("FailoverFunction")
-            ? FailoverFunction.DEFAULT_TIMEOUT_SECONDS
-            : HealthCheckFunction.DEFAULT_TIMEOUT_SECONDS;
-    return new LocalContext(
-        function, "us-east-1", Duration.ofSeconds(seconds), System::nanoTime, System.err);
-  }
 
   private static String ms(long nanos) {
     return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e6);

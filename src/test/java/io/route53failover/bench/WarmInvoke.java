@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.route53failover.cli.LocalContext;
 import io.route53failover.failover.FailoverFunction;
 import io.route53failover.failover.FailoverReport;
 import io.route53failover.failover.MotoHealthChecks;
@@ -14,7 +13,6 @@ import io.route53failover.healthcheck.HealthCheckReport;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -69,7 +67,7 @@ public final class WarmInvoke {
     for (int i = 0; i < invokes; i++) {
       long t0 = System.nanoTime();
       HealthCheckReport report =
-          function.handleRequest(null, context("HealthCheckFunction"));
+          function.handleRequest(null, FunctionContext.of("HealthCheckFunction"));
       handler.add((System.nanoTime() - t0) / 1e6);
       if (report.unhealthy() != 0) {
         throw new IllegalStateException("a warm-invoke target was unhealthy: " + report);
@@ -98,7 +96,7 @@ public final class WarmInvoke {
         SNSEvent event = alarmEventFor(eventFile, id);
         long t0 = System.nanoTime();
         FailoverReport report =
-            function.handleRequest(event, context("FailoverFunction"));
+            function.handleRequest(event, FunctionContext.of("FailoverFunction"));
         handler.add((System.nanoTime() - t0) / 1e6);
         if (report.locked() != 1) {
           throw new IllegalStateException("expected one locked record: " + report);
@@ -138,15 +136,6 @@ public final class WarmInvoke {
     return new SNSEvent().withRecords(List.of(record));
   }
 
-  /** A context with the function's default timeout in template.yaml. */
-  private static LocalContext context(String function) {
-    int seconds =
-        function.equals("FailoverFunction")
-            ? FailoverFunction.DEFAULT_TIMEOUT_SECONDS
-            : HealthCheckFunction.DEFAULT_TIMEOUT_SECONDS;
-    return new LocalContext(
-        function, "us-east-1", Duration.ofSeconds(seconds), System::nanoTime, System.err);
-  }
 
   private static String join(List<Double> values) {
     return values.stream()
