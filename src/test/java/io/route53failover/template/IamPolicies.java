@@ -1,49 +1,19 @@
 package io.route53failover.template;
 
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What the least-privilege check of the translated template needs to know about IAM beyond the
- * template itself: the statements of the AWS managed policies SAM attaches, and the actions this
- * project accepts on {@code Resource: "*"}, each with its reason.
+ * template itself: the actions this project accepts on {@code Resource: "*"}, each with its reason,
+ * and what a scoped ARN looks like.
  *
- * <p>Sources: the AWS Managed Policy Reference (AWSLambdaBasicExecutionRole;
- * AWSLambdaVPCAccessExecutionRole, policy version v3 of 2024-01-05) and the Service Authorization
- * Reference, whose "Actions defined by ..." tables leave the resource-type column empty for actions
- * without resource-level permissions. The Lambda Developer Guide (VPC configuration) states that
- * ec2:DescribeNetworkInterfaces only works on "*".
+ * <p>Sources: the Service Authorization Reference, whose "Actions defined by ..." tables leave the
+ * resource-type column empty for actions without resource-level permissions, and the Lambda
+ * Developer Guide (VPC configuration), which states that ec2:DescribeNetworkInterfaces only works
+ * on "*".
  */
 final class IamPolicies {
   private IamPolicies() {}
-
-  /** One statement of a managed policy: Allow {@code actions} on {@code Resource: "*"}. */
-  record ManagedStatement(List<String> actions) {}
-
-  static final String BASIC_EXECUTION =
-      "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole";
-  static final String VPC_ACCESS_EXECUTION =
-      "arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole";
-
-  /** The managed policies SAM may attach, by ARN, with their statements (all on "*"). */
-  static final Map<String, ManagedStatement> MANAGED =
-      Map.of(
-          BASIC_EXECUTION,
-          new ManagedStatement(
-              List.of("logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents")),
-          VPC_ACCESS_EXECUTION,
-          new ManagedStatement(
-              List.of(
-                  "logs:CreateLogGroup",
-                  "logs:CreateLogStream",
-                  "logs:PutLogEvents",
-                  "ec2:CreateNetworkInterface",
-                  "ec2:DescribeNetworkInterfaces",
-                  "ec2:DescribeSubnets",
-                  "ec2:DeleteNetworkInterface",
-                  "ec2:AssignPrivateIpAddresses",
-                  "ec2:UnassignPrivateIpAddresses")));
 
   /** Actions without any resource type: "*" is the only Resource they accept. */
   static final Map<String, String> NO_RESOURCE_TYPE =
@@ -56,20 +26,22 @@ final class IamPolicies {
           "no resource type (Describe*); Lambda manages the function's ENIs with it");
 
   /**
-   * Actions that do support resource ARNs but are granted on "*" by the AWS managed policies SAM
-   * attaches to the roles it generates (AWSLambdaBasicExecutionRole to every one,
-   * AWSLambdaVPCAccessExecutionRole to a function with VpcConfig). These are the known gaps to
-   * least privilege: closing them means giving both functions explicit roles that write logs only
-   * to their own log group and manage ENIs only in the configured subnets and security groups
-   * (see RELIABILITY.md). The check fails when this set changes either way.
+   * Whether {@code arn} ({@code arn:partition:service:region:account:resource}, possibly with
+   * {@code ${...}} substitutions) has wildcards only in its resource part, so that it cannot reach
+   * another service, region or account.
    */
-  static final Set<String> KNOWN_GAPS_FROM_MANAGED_POLICIES =
-      Set.of(
-          "logs:CreateLogGroup",
-          "logs:CreateLogStream",
-          "logs:PutLogEvents",
-          "ec2:CreateNetworkInterface",
-          "ec2:DeleteNetworkInterface",
-          "ec2:AssignPrivateIpAddresses",
-          "ec2:UnassignPrivateIpAddresses");
+  static boolean wildcardOnlyInResourceId(String arn) {
+    // ${AWS::Region} and the like hold "::"; they stand for one fixed value each
+    String[] parts = arn.replaceAll("\\$\\{[^}]*}", "VAR").split(":", 6);
+    if (parts.length < 6 || !parts[0].equals("arn")) {
+      return false;
+    }
+    for (int i = 1; i <= 4; i++) {
+      if (parts[i].contains("*") || parts[i].contains("?")) {
+        return false;
+      }
+    }
+    // "*" alone would not even name the resource type
+    return !parts[5].isEmpty() && !parts[5].startsWith("*");
+  }
 }

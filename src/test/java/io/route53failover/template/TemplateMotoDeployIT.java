@@ -1,6 +1,7 @@
 package io.route53failover.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -78,7 +79,6 @@ class TemplateMotoDeployIT {
           "the private hosted zone's VPC association: dropped, the zone reports PrivateZone=false"
               + " (SamTranslationIT)",
           "Architectures and LoggingConfig of the functions: dropped (SamTranslationIT)",
-          "ManagedPolicyArns of the roles (AWSLambdaVPCAccessExecutionRole): not attached (SamTranslationIT)",
           "the Rules section (us-east-1 only lock chain, required record values): ignored; cfn-lint checks"
               + " its syntax only, nothing here evaluates it",
           "IAM evaluation itself (whether the policies allow the calls the code makes): not emulated",
@@ -293,6 +293,35 @@ class TemplateMotoDeployIT {
 
     JsonNode putTwo = statementWithAction(function(TWO_NODE_STACK, "HealthCheckFunction").role(), "cloudwatch:PutMetricData");
     assertThat(putTwo.at("/Condition/StringEquals/cloudwatch:namespace").asText()).isEqualTo("Team/Checks");
+  }
+
+  @Test
+  void rolesWriteOnlyToTheirOwnLogGroupAndManageEnisOnlyInTheStacksAccountAndRegion() throws Exception {
+    Map<String, String> groupArns = new java.util.HashMap<>();
+    logs.describeLogGroups(r -> r.logGroupNamePrefix("/aws/lambda/" + THREE_NODE_STACK + "-"))
+        .logGroups()
+        .forEach(g -> groupArns.put(g.logGroupName(), g.arn()));
+    String healthCheckRole = function(THREE_NODE_STACK, "HealthCheckFunction").role();
+    String failoverRole = function(THREE_NODE_STACK, "FailoverFunction").role();
+    assertThat(healthCheckRole).isNotEqualTo(failoverRole);
+
+    // the GetAtt of each log group resolved to that group's ARN; CloudFormation's GetAtt Arn ends in
+    // ":*" (all its streams), moto's leaves it off, DescribeLogGroups' has it: compare without it
+    assertThat(TemplateTools.texts(statementWithAction(healthCheckRole, "logs:PutLogEvents").get("Resource")))
+        .singleElement()
+        .satisfies(arn -> assertThat(withoutStreams(arn)).isEqualTo(withoutStreams(groupArns.get("/aws/lambda/chain3-HealthCheckFunction"))));
+    assertThat(TemplateTools.texts(statementWithAction(failoverRole, "logs:PutLogEvents").get("Resource")))
+        .singleElement()
+        .satisfies(arn -> assertThat(withoutStreams(arn)).isEqualTo(withoutStreams(groupArns.get("/aws/lambda/chain3-FailoverFunction"))));
+
+    String account = healthCheckRole.split(":")[4];
+    String prefix = "arn:aws:ec2:" + MotoServer.REGION.id() + ":" + account + ":";
+    assertThat(TemplateTools.texts(statementWithAction(healthCheckRole, "ec2:DeleteNetworkInterface").get("Resource")))
+        .containsExactly(prefix + "network-interface/*");
+    assertThat(TemplateTools.texts(statementWithAction(healthCheckRole, "ec2:CreateNetworkInterface").get("Resource")))
+        .containsExactlyInAnyOrder(prefix + "network-interface/*", prefix + "subnet/*", prefix + "security-group/*");
+    assertThatThrownBy(() -> statementWithAction(failoverRole, "ec2:CreateNetworkInterface"))
+        .isInstanceOf(AssertionError.class);
   }
 
   @Test
@@ -515,5 +544,11 @@ class TemplateMotoDeployIT {
 
   private static String stripDot(String name) {
     return name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+  }
+
+  /** A log group ARN without the trailing {@code :*} that stands for all of its log streams. */
+  private static String withoutStreams(String logGroupArn) {
+    assertThat(logGroupArn).as("log group ARN").isNotNull();
+    return logGroupArn.endsWith(":*") ? logGroupArn.substring(0, logGroupArn.length() - 2) : logGroupArn;
   }
 }

@@ -127,6 +127,9 @@ public final class TemplateTools {
   /** The text of a JSON string, or of each element of an array (IAM's Action and Resource). */
   static List<String> texts(JsonNode node) {
     List<String> texts = new ArrayList<>();
+    if (node.isMissingNode() || node.isNull()) {
+      return texts;
+    }
     if (node.isArray()) {
       node.forEach(n -> texts.add(n.asText()));
     } else {
