@@ -552,7 +552,12 @@ class HealthCheckLockTest {
           .containsEntry("operation", "failback")
           .containsEntry("expectedVersion", 5L)
           .containsEntry("attempt", 1);
-      assertThat(log.fields().get(1)).containsEntry("oldVersion", 6L).containsEntry("newVersion", 7L);
+      assertThat(log.fields().get(1))
+          .containsEntry("oldPath", LOCKED)
+          .containsEntry("newPath", "/health")
+          .containsEntry("oldVersion", 6L)
+          .containsEntry("newVersion", 7L)
+          .containsEntry("source", "tag");
     }
   }
 
