@@ -1,0 +1,201 @@
+package io.route53failover.bench.detection;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Runs every scenario of {@code bench/detection.md} over the same random trials (one {@link World}
+ * per trial, drawn from one seeded generator), so that one seed always gives the same figures.
+ */
+final class DetectionSimulator {
+
+  /** The sampling intervals of the main table. */
+  static final int[] INTERVALS = {60, 30, 15, 10};
+
+  /**
+   * A row of a table.
+   *
+   * @param label what the row models
+   * @param alarmRule the alarm, or a description for rows without one
+   * @param firstZero death → first 0 published; {@code null} where it does not apply
+   * @param alarm death → ALARM; {@code null} where it does not apply
+   * @param route53 death → Route 53 treats the record as unhealthy
+   * @param client death → a JVM client on the default DNS cache resolves the secondary
+   */
+  record Row(
+      String label,
+      String alarmRule,
+      Percentiles firstZero,
+      Percentiles alarm,
+      Percentiles route53,
+      Percentiles client) {}
+
+  /**
+   * A row of the lock table.
+   *
+   * @param label the chain's setting
+   * @param direct death → lock in place, availability alarm → SNS → FailoverFunction
+   * @param status death → lock in place, through the HealthCheckStatus lock alarm
+   */
+  record LockRow(String label, Percentiles direct, Percentiles status) {}
+
+  /**
+   * How many samples a minute's period holds, in the healthy steady state.
+   *
+   * @param interval SAMPLE_INTERVAL_SECONDS
+   * @param jitter which schedule model
+   * @param expected 60 / interval
+   * @param min fewest seen
+   * @param max most seen
+   * @param offShare share of periods that do not hold exactly {@code expected}
+   */
+  record BucketRow(String jitter, int interval, int expected, int min, int max, double offShare) {}
+
+  /** Everything one run produces. */
+  record Result(
+      long seed,
+      int trials,
+      List<Row> chain,
+      List<Row> nativeChecks,
+      List<LockRow> locks,
+      List<Row> sensitivity,
+      List<BucketRow> buckets) {}
+
+  private DetectionSimulator() {}
+
+  private record Variant(String label, ModelParameters p, int interval, int failedSamples) {}
+
+  static Result run(long seed, int trials) {
+    if (trials < 1) {
+      throw new IllegalArgumentException("trials must be >= 1: " + trials);
+    }
+    ModelParameters std = ModelParameters.standard();
+    List<Variant> chain = new ArrayList<>();
+    for (int i : INTERVALS) {
+      chain.add(new Variant("SAMPLE_INTERVAL_SECONDS " + i, std, i, 1));
+      chain.add(new Variant("SAMPLE_INTERVAL_SECONDS " + i + ", FailedSamplesToAlarm 2", std, i, 2));
+    }
+    List<Variant> sensitivity = new ArrayList<>();
+    for (int i : new int[] {60, 15}) {
+      sensitivity.add(
+          new Variant(
+              "SAMPLE_INTERVAL_SECONDS " + i + ", rule keeps its phase (+0–5 s per firing)",
+              std.withFixedPhase(), i, 1));
+      sensitivity.add(
+          new Variant(
+              "SAMPLE_INTERVAL_SECONDS " + i + ", evaluation at any second of the minute",
+              std.withEvalPhaseMax(60), i, 1));
+    }
+    int[][] natives = {{30, 3}, {10, 3}};
+
+    double[][][] chainT = new double[chain.size()][4][trials];
+    double[][][] sensT = new double[sensitivity.size()][4][trials];
+    double[][][] nativeT = new double[natives.length][2][trials];
+    double[][][] lockT = new double[chain.size()][2][trials];
+
+    SplittableRandom seeds = new SplittableRandom(seed);
+    for (int t = 0; t < trials; t++) {
+      World w = new World(new SplittableRandom(seeds.nextLong()), std.checkers());
+      for (int v = 0; v < chain.size(); v++) {
+        ChainModel.Outcome o = outcome(w, chain.get(v));
+        record(chainT[v], t, o);
+        lockT[v][0][t] = o.lockDirect() - o.death();
+        lockT[v][1][t] = o.lockStatus() - o.death();
+      }
+      for (int v = 0; v < sensitivity.size(); v++) {
+        record(sensT[v], t, outcome(w, sensitivity.get(v)));
+      }
+      for (int n = 0; n < natives.length; n++) {
+        double unhealthy = ChainModel.nativeUnhealthy(w, std, natives[n][0], natives[n][1]);
+        nativeT[n][0][t] = unhealthy - w.death;
+        nativeT[n][1][t] = ChainModel.jvmClient(w, std, unhealthy) - w.death;
+      }
+    }
+
+    List<Row> chainRows = new ArrayList<>();
+    List<LockRow> lockRows = new ArrayList<>();
+    for (int v = 0; v < chain.size(); v++) {
+      chainRows.add(row(chain.get(v), chainT[v]));
+      lockRows.add(
+          new LockRow(
+              chain.get(v).label(), Percentiles.of(lockT[v][0]), Percentiles.of(lockT[v][1])));
+    }
+    List<Row> sensRows = new ArrayList<>();
+    for (int v = 0; v < sensitivity.size(); v++) {
+      sensRows.add(row(sensitivity.get(v), sensT[v]));
+    }
+    List<Row> nativeRows = new ArrayList<>();
+    for (int n = 0; n < natives.length; n++) {
+      nativeRows.add(
+          new Row(
+              "Route 53 native endpoint check, " + natives[n][0] + " s × " + natives[n][1],
+              "—",
+              null,
+              null,
+              Percentiles.of(nativeT[n][0]),
+              Percentiles.of(nativeT[n][1])));
+    }
+    return new Result(
+        seed, trials, chainRows, nativeRows, lockRows, sensRows, buckets(seed, Math.min(trials, 2000)));
+  }
+
+  private static ChainModel.Outcome outcome(World w, Variant v) {
+    SamplingSchedule schedule = new SamplingSchedule(v.interval());
+    return ChainModel.run(
+        w, v.p(), schedule, AlarmRule.forFailedSamples(v.failedSamples(), schedule.samplesPerRun()));
+  }
+
+  private static void record(double[][] into, int t, ChainModel.Outcome o) {
+    into[0][t] = o.firstZero() - o.death();
+    into[1][t] = o.alarm() - o.death();
+    into[2][t] = o.route53() - o.death();
+    into[3][t] = o.client() - o.death();
+  }
+
+  private static Row row(Variant v, double[][] t) {
+    SamplingSchedule schedule = new SamplingSchedule(v.interval());
+    return new Row(
+        v.label(),
+        AlarmRule.forFailedSamples(v.failedSamples(), schedule.samplesPerRun()).describe(),
+        Percentiles.of(t[0]),
+        Percentiles.of(t[1]),
+        Percentiles.of(t[2]),
+        Percentiles.of(t[3]));
+  }
+
+  /** Samples per period in the healthy steady state, for both schedule models. */
+  static List<BucketRow> buckets(long seed, int trials) {
+    List<BucketRow> rows = new ArrayList<>();
+    ModelParameters std = ModelParameters.standard();
+    ModelParameters[] models = {std, std.withFixedPhase()};
+    String[] names = {"each firing anywhere in its minute", "rule keeps its phase, +0–5 s"};
+    for (int k = 0; k < models.length; k++) {
+      for (int interval : new int[] {30, 15, 10}) {
+        SamplingSchedule schedule = new SamplingSchedule(interval);
+        SplittableRandom seeds = new SplittableRandom(seed);
+        int min = Integer.MAX_VALUE;
+        int max = 0;
+        long off = 0;
+        long all = 0;
+        for (int t = 0; t < trials; t++) {
+          World w = new World(new SplittableRandom(seeds.nextLong()), std.checkers());
+          int[] count = new int[World.MINUTES + 2];
+          for (Sample s : ChainModel.samples(w, models[k], schedule)) {
+            count[(int) s.period()]++;
+          }
+          for (int b = 2; b < World.MINUTES - 2; b++) {
+            min = Math.min(min, count[b]);
+            max = Math.max(max, count[b]);
+            off += count[b] == schedule.samplesPerRun() ? 0 : 1;
+            all++;
+          }
+        }
+        rows.add(
+            new BucketRow(
+                names[k], interval, schedule.samplesPerRun(), min, max, (double) off / all));
+      }
+    }
+    return rows;
+  }
+}
