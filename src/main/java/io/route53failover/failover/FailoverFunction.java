@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import io.route53failover.aws.AwsClients;
 import io.route53failover.logging.LogEvent;
-import io.route53failover.snapstart.SnapStart;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,15 +65,13 @@ public final class FailoverFunction implements RequestHandler<SNSEvent, Failover
   private final HealthCheckLock lock;
 
   /**
-   * For Lambda: configuration from {@link System#getenv()}, the shared Route 53 client. Registers
-   * the SnapStart priming ({@link FailoverPriming}), which runs only when SnapStart takes a
-   * snapshot.
+   * For Lambda: configuration from {@link System#getenv()}, the shared Route 53 client. No
+   * SnapStart priming: template.yaml never turns SnapStart on for this function.
    *
    * @throws FailoverConfigException naming the variable when the configuration is invalid
    */
   public FailoverFunction() {
     this(FailoverConfig.fromEnvironment(System.getenv()), Route53Clients.shared());
-    SnapStart.register("FailoverFunction", FailoverPriming.task(Route53Clients::shared));
   }
 
   FailoverFunction(FailoverConfig config, Route53Client route53) {

@@ -26,7 +26,7 @@ import java.util.Set;
  *
  * <pre>
  * Bench --root DIR --jar JAR --moto URL --out FILE [--runs 5] [--cold-runs 10]
- *       [--only fanout,sequential,cold,warm]
+ *       [--lambda-jar JAR] [--only fanout,sequential,cold,warm,clistart]
  * </pre>
  */
 public final class Bench {
@@ -35,6 +35,7 @@ public final class Bench {
   record Setup(
       Path root,
       Path jar,
+      Path lambdaJar,
       Path java,
       URI moto,
       Path work,
@@ -51,6 +52,10 @@ public final class Bench {
     }
     Path root = Path.of(opts.getOrDefault("root", ".")).toAbsolutePath().normalize();
     Path jar = Path.of(opts.getOrDefault("jar", root.resolve("target/route53-failover.jar").toString()));
+    Path lambdaJar =
+        Path.of(
+            opts.getOrDefault(
+                "lambda-jar", root.resolve("target/route53-failover-lambda.jar").toString()));
     Path work = root.resolve("target/bench");
     Files.createDirectories(work);
     Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
@@ -59,6 +64,7 @@ public final class Bench {
         new Setup(
             root,
             jar,
+            lambdaJar,
             javaBin,
             URI.create(required(opts, "moto")),
             work,
@@ -66,7 +72,7 @@ public final class Bench {
             Integer.parseInt(opts.getOrDefault("runs", "5")),
             Integer.parseInt(opts.getOrDefault("cold-runs", "10")));
     Set<String> only =
-        Set.of(opts.getOrDefault("only", "fanout,sequential,cold,warm").split(","));
+        Set.of(opts.getOrDefault("only", "fanout,sequential,cold,warm,clistart").split(","));
     Path out = Path.of(opts.getOrDefault("out", root.resolve("bench/results.md").toString()));
 
     Results results = new Results(setup);
@@ -82,6 +88,9 @@ public final class Bench {
     }
     if (only.contains("warm")) {
       warm(setup, results);
+    }
+    if (only.contains("clistart")) {
+      cliStart(setup, results);
     }
     results.loadAfter = Machine.loadAverage();
     results.finished = ZonedDateTime.now(ZoneOffset.UTC);
@@ -154,6 +163,22 @@ public final class Bench {
       }
       results.profile = cold.profile(Child.LAMBDA_FLAGS);
       say("profile: " + results.profile.classes() + " classes, " + results.profile.msByLibrary());
+    }
+  }
+
+  private static void cliStart(Setup setup, Results results) throws Exception {
+    CliStart cli = new CliStart(setup);
+    cli.run(false); // page cache, discarded
+    cli.run(true); // writes the archive, discarded
+    results.cliArchiveBytes = cli.archiveBytes();
+    // round-robin, so that a burst of load elsewhere on the machine hits both ways alike
+    for (int r = 1; r <= setup.runs(); r++) {
+      double off = cli.run(false);
+      double on = cli.run(true);
+      say("CLI start run " + r + ": without archive " + Math.round(off) + " ms, with archive "
+          + Math.round(on) + " ms");
+      results.cliStartWithout.add(off);
+      results.cliStartWith.add(on);
     }
   }
 

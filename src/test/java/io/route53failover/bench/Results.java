@@ -43,6 +43,9 @@ final class Results {
   long appCdsArchiveBytes;
   final List<Map<String, String>> warmHealthCheck = new ArrayList<>();
   final List<Map<String, String>> warmFailover = new ArrayList<>();
+  final List<Double> cliStartWithout = new ArrayList<>();
+  final List<Double> cliStartWith = new ArrayList<>();
+  long cliArchiveBytes;
 
   Results(Bench.Setup setup) {
     this.setup = setup;
@@ -63,17 +66,20 @@ final class Results {
     row(md, "Load average (1/5/15 min)", "before: " + loadBefore + "; after: " + loadAfter);
     row(md, "JDK", machine.jdk() + " (Lambda's java21 runtime is Amazon Corretto 21; the jar is"
         + " compiled with `--release 21`)");
-    double jarMb = Files.size(setup.jar()) / 1e6;
-    row(md, "Shaded jar", String.format(Locale.ROOT, "`%s`: %,d bytes (%.2f MB)",
-        setup.root().relativize(setup.jar()), Files.size(setup.jar()), jarMb));
+    double jarMb = Files.size(setup.lambdaJar()) / 1e6;
+    row(md, "Lambda jar (deployed)", String.format(Locale.ROOT, "`%s`: %,d bytes (%.2f MB)",
+        setup.root().relativize(setup.lambdaJar()), Files.size(setup.lambdaJar()), jarMb));
+    row(md, "CLI jar", String.format(Locale.ROOT, "`%s`: %,d bytes (%.2f MB)",
+        setup.root().relativize(setup.jar()), Files.size(setup.jar()), Files.size(setup.jar()) / 1e6));
     md.append('\n');
-    budgets.add(budget("Shaded jar ≤ " + (int) JAR_BUDGET_MB + " MB",
+    budgets.add(budget("Lambda jar ≤ " + (int) JAR_BUDGET_MB + " MB",
         String.format(Locale.ROOT, "%.2f MB", jarMb), jarMb <= JAR_BUDGET_MB));
 
     fanOutSection(md, budgets);
     sequentialSection(md);
     coldSection(md, budgets);
     warmSection(md, budgets);
+    cliStartSection(md);
 
     StringBuilder head = new StringBuilder();
     head.append("## Budgets\n\n| Budget | Measured | Verdict |\n|---|---|---|\n");
@@ -348,6 +354,25 @@ final class Results {
     List<Double> values = new ArrayList<>();
     runs.forEach(r -> values.add(f.applyAsDouble(r)));
     return Stats.of(values);
+  }
+
+  private void cliStartSection(StringBuilder md) {
+    if (cliStartWith.isEmpty()) {
+      return;
+    }
+    md.append("## CLI start (status --help)\n\n")
+        .append("`bin/route53-failover " + String.join(" ", CliStart.COMMAND) + "` as a fresh"
+            + " process (launcher script, `bin/find-java`, JVM, picocli), from just before it is"
+            + " started to its exit. *With archive*: the launcher's class-data-sharing archive"
+            + " (`-XX:+AutoCreateSharedArchive`, written by a discarded first run, "
+            + String.format(Locale.ROOT, "%.1f MB", cliArchiveBytes / 1e6)
+            + "); *without*: `ROUTE53_FAILOVER_CDS=off`. One discarded run per way first; then"
+            + " the ways take turns.\n\n");
+    md.append("| way | runs | wall (ms) |\n|---|---|---|\n");
+    md.append("| without archive | ").append(cliStartWithout.size()).append(" | ")
+        .append(Stats.of(cliStartWithout).format(0)).append(" |\n");
+    md.append("| with archive | ").append(cliStartWith.size()).append(" | ")
+        .append(Stats.of(cliStartWith).format(0)).append(" |\n\n");
   }
 
   private static String[] budget(String what, String measured, boolean met) {

@@ -27,7 +27,10 @@ class DemoScriptIT {
     assertThat(jar).as("system property route53failover.jar (set by failsafe)").isNotNull();
     Path demo = CliInvokeIT.BASEDIR.resolve("bin/demo").toAbsolutePath();
 
-    Run run = CliInvokeIT.runProcess(dir, Map.of("ROUTE53_FAILOVER_JAR", jar), List.of(demo.toString()));
+    // the launcher's class-data-sharing archive goes to a temporary cache, not the user's
+    Map<String, String> env =
+        Map.of("ROUTE53_FAILOVER_JAR", jar, "XDG_CACHE_HOME", dir.resolve("cache").toString());
+    Run run = CliInvokeIT.runProcess(dir, env, List.of(demo.toString()));
 
     if (run.exitCode() != 0 && run.stderr().contains("the demo needs a full JDK")) {
       ExternalTools.unavailable("bin/demo: " + run.stderr().strip(), ExternalTools.inCi());

@@ -372,11 +372,11 @@ class TemplateMotoDeployIT {
     return builder.build();
   }
 
-  /** moto's Lambda reads the code from its S3; the object is the shaded jar CodeUri names. */
+  /** moto's Lambda reads the code from its S3; the object is the Lambda jar CodeUri names. */
   private static void uploadCode() {
-    String jar = System.getProperty("route53failover.jar");
-    assertThat(jar).as("system property route53failover.jar (set by failsafe)").isNotNull();
-    assertThat(Path.of(jar)).as("the shaded jar; run ./mvnw package first").exists();
+    String jar = System.getProperty("route53failover.lambdaJar");
+    assertThat(jar).as("system property route53failover.lambdaJar (set by failsafe)").isNotNull();
+    assertThat(Path.of(jar)).as("the Lambda jar; run ./mvnw package first").exists();
     try (S3Client s3 = client(S3Client.builder().forcePathStyle(true))) {
       s3.createBucket(r -> r.bucket(TemplateTools.CODE_BUCKET));
       s3.putObject(r -> r.bucket(TemplateTools.CODE_BUCKET).key(TemplateTools.CODE_KEY), RequestBody.fromFile(Path.of(jar)));
