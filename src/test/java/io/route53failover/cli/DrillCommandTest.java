@@ -461,11 +461,6 @@ class DrillCommandTest {
     assertThat(run.out()).startsWith("drill: alarm " + ALARM + ", health check " + ID + ", timeout 90 s, poll every 0.25 s, no failback");
   }
 
-  @Test
-  void registeredInMain() {
-    assertThat(Main.commandLine().getSubcommands()).containsKey("drill");
-  }
-
   private static Route53Exception throttling() {
     return (Route53Exception)
         Route53Exception.builder()

@@ -247,9 +247,4 @@ class InvokeCommandTest {
     assertThat(err()).contains("--timeout-seconds must be 1-900");
     assertThat(stdout.size()).isZero();
   }
-
-  @Test
-  void isRegisteredAsASubcommand() {
-    assertThat(Main.commandLine().getSubcommands()).containsKey("invoke");
-  }
 }
