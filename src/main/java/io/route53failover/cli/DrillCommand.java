@@ -13,6 +13,7 @@ import io.route53failover.failover.HealthCheckLock;
 import io.route53failover.failover.HealthCheckStore;
 import io.route53failover.failover.LockStatus;
 import io.route53failover.failover.Route53Clients;
+import io.route53failover.failover.Route53HealthCheckStore;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -23,7 +24,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.route53.Route53Client;
@@ -57,10 +60,6 @@ import software.amazon.awssdk.services.route53.Route53Client;
           + " declined, timeout or AWS error; 2 usage error, or no terminal and no --yes."
     })
 public final class DrillCommand extends HealthCheckCommand {
-  static final int OK = 0;
-  static final int FAILED = 1;
-  static final int USAGE = 2;
-
   @Option(
       names = "--alarm-name",
       required = true,
@@ -96,6 +95,7 @@ public final class DrillCommand extends HealthCheckCommand {
               + " OK: CloudWatch does it on healthy data, which proves the primary recovered.")
   boolean failback;
 
+  /** Only the drill calls a regional API (CloudWatch); Route 53 is global. */
   @Option(
       names = "--region",
       paramLabel = "REGION",
@@ -118,7 +118,7 @@ public final class DrillCommand extends HealthCheckCommand {
 
   /** Production: AWS clients from the process environment, system clocks, the real terminal. */
   public DrillCommand() {
-    super(System.getenv(), Route53Clients::create);
+    super(System.getenv(), Route53Clients::create, Route53HealthCheckStore::new);
     this.alarms = DrillCommand::cloudWatchAlarms;
     this.ticker = Ticker.system();
     this.terminal = Terminal.system();
@@ -148,20 +148,21 @@ public final class DrillCommand extends HealthCheckCommand {
   @Override
   int run(HealthCheckLock lock, PrintWriter out) throws Exception {
     PrintWriter err = spec.commandLine().getErr();
+    String healthCheckId = healthCheck.healthCheckId;
     if (!yes && !terminal.interactive()) {
-      err.println(
-          "error: drill really fails over production traffic and needs confirmation: run it on a"
+      throw new ParameterException(
+          spec.commandLine(),
+          "drill really fails over production traffic and needs confirmation: run it on a"
               + " terminal, or pass --yes; nothing changed");
-      return USAGE;
     }
     // with --json, stdout carries only the result object
-    PrintWriter progress = json ? err : out;
+    PrintWriter progress = output.json ? err : out;
     Alarms cloudWatch;
     try {
       cloudWatch = alarms.apply(cloudWatchEnvironment());
     } catch (SdkException e) {
-      err.println("error: cannot build the CloudWatch client (pass --region?): " + e.getMessage());
-      return FAILED;
+      throw new AlarmsException(
+          "cannot build the CloudWatch client (pass --region?): " + e.getMessage(), e);
     }
     Drill drill = new Drill(cloudWatch, lock, ticker, progress);
     Drill.Plan plan =
@@ -178,16 +179,16 @@ public final class DrillCommand extends HealthCheckCommand {
       if (!pre.met()) {
         pre.problems().forEach(p -> err.println("precondition failed: " + p));
         err.println("error: drill not started; nothing changed");
-        return FAILED;
+        return ExitCode.SOFTWARE;
       }
       printPreconditions(pre, progress);
       if (!yes && !confirmed(lock.failedOverPath(), progress)) {
         err.println("error: drill cancelled; nothing changed");
-        return FAILED;
+        return ExitCode.SOFTWARE;
       }
       DrillResult result = drill.run(plan);
-      if (json) {
-        out.println(JSON.writeValueAsString(fields(result)));
+      if (output.json) {
+        OutputOptions.printJson(fields(result), out);
       } else {
         result.timeline().forEach(out::println);
         out.println((result.success() ? "drill: " : "drill FAILED: ") + result.message());
@@ -195,17 +196,14 @@ public final class DrillCommand extends HealthCheckCommand {
       if (!result.success()) {
         err.println("error: " + result.message());
       }
-      return result.success() ? OK : FAILED;
-    } catch (AlarmsException e) {
-      err.println("error: " + e.getMessage());
-      return FAILED;
+      return result.success() ? ExitCode.OK : ExitCode.SOFTWARE;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       err.println(
           "error: interrupted; if the alarm was already set, check the lock with: status"
               + " --health-check-id "
               + healthCheckId);
-      return FAILED;
+      return ExitCode.SOFTWARE;
     }
   }
 
@@ -215,8 +213,8 @@ public final class DrillCommand extends HealthCheckCommand {
     if (region != null) {
       env.put(AwsClients.AWS_REGION, region);
     }
-    if (endpointUrl != null) {
-      env.put(AwsClients.AWS_ENDPOINT_URL_CLOUDWATCH, endpointUrl.toString());
+    if (aws.endpointUrl != null) {
+      env.put(AwsClients.AWS_ENDPOINT_URL_CLOUDWATCH, aws.endpointUrl.toString());
     }
     return env;
   }
@@ -240,6 +238,7 @@ public final class DrillCommand extends HealthCheckCommand {
   }
 
   private boolean confirmed(String failedOverPath, PrintWriter progress) {
+    String healthCheckId = healthCheck.healthCheckId;
     progress.printf(
         "This drill REALLY FAILS OVER PRODUCTION TRAFFIC:%n"
             + "  - alarm %s goes to ALARM now, and its actions run (SNS → FailoverFunction);%n"

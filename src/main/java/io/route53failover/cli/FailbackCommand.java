@@ -5,14 +5,12 @@ import io.route53failover.failover.FailbackResult;
 import io.route53failover.failover.HealthCheckLock;
 import io.route53failover.failover.LockStatus;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Option;
-import software.amazon.awssdk.services.route53.Route53Client;
 
 /**
  * {@code failback --health-check-id ID [--path P]}: lifts the failover lock. Restores the recorded
@@ -37,25 +35,21 @@ public final class FailbackCommand extends HealthCheckCommand {
 
   public FailbackCommand() {}
 
-  FailbackCommand(Map<String, String> env, Function<URI, Route53Client> clients) {
-    super(env, clients);
-  }
-
   @Override
   int run(HealthCheckLock lock, PrintWriter out) throws Exception {
-    LockStatus before = lock.status(healthCheckId);
+    LockStatus before = lock.status(healthCheck.healthCheckId);
     FailbackResult result;
     try {
-      result = lock.failback(healthCheckId, Optional.ofNullable(path));
+      result = lock.failback(healthCheck.healthCheckId, Optional.ofNullable(path));
     } catch (FailbackRefusedException e) {
-      if (!json) {
+      if (!output.json) {
         out.println("current:");
         print(before, "  ", out);
       }
       throw e;
     }
-    LockStatus after = lock.status(healthCheckId);
-    if (json) {
+    LockStatus after = lock.status(healthCheck.healthCheckId);
+    if (output.json) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("before", fields(before));
       m.put("after", fields(after));
@@ -63,7 +57,7 @@ public final class FailbackCommand extends HealthCheckCommand {
       m.put("source", result.source());
       m.put("tagRemoved", result.tagRemoved());
       m.put("warning", result.warning());
-      out.println(JSON.writeValueAsString(m));
+      OutputOptions.printJson(m, out);
     } else {
       out.println("before:");
       print(before, "  ", out);
@@ -77,6 +71,6 @@ public final class FailbackCommand extends HealthCheckCommand {
         out.println("warning: " + result.warning());
       }
     }
-    return result.warning() == null ? 0 : 1;
+    return result.warning() == null ? ExitCode.OK : ExitCode.SOFTWARE;
   }
 }

@@ -1,15 +1,7 @@
 package io.route53failover.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.route53failover.failover.FailbackRefusedException;
-import io.route53failover.failover.FailoverConfig;
-import io.route53failover.failover.FailoverConfigException;
 import io.route53failover.failover.HealthCheckLock;
-import io.route53failover.failover.HealthCheckNotFoundException;
 import io.route53failover.failover.HealthCheckStore;
-import io.route53failover.failover.LockContentionException;
 import io.route53failover.failover.LockStatus;
 import io.route53failover.failover.OriginalPathTag;
 import io.route53failover.failover.Route53Clients;
@@ -20,56 +12,34 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.route53.Route53Client;
 
 /**
- * What the operator commands on one health check share: options, the Route 53 client, error
- * handling (a clear {@code error: …} line on stderr and exit code 1) and the status layout.
+ * What the operator commands on one health check share: the options ({@link HealthCheckOptions},
+ * {@link AwsOptions}, {@link OutputOptions}), the Route 53 client and {@link HealthCheckLock} built
+ * from them, and the status layout. Errors are thrown to the root command, which prints them and
+ * maps them to exit codes (see {@link Main}).
  */
 abstract class HealthCheckCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--health-check-id",
-      required = true,
-      paramLabel = "ID",
-      description = "The Route 53 health check id.")
-  String healthCheckId;
+  @Mixin HealthCheckOptions healthCheck;
 
-  @Option(
-      names = "--endpoint-url",
-      paramLabel = "URL",
-      description =
-          "Endpoint of the AWS APIs the command calls, e.g. a local emulator (default:"
-              + " AWS_ENDPOINT_URL, else AWS).")
-  URI endpointUrl;
+  @Mixin AwsOptions aws;
 
-  @Option(
-      names = "--failed-over-path",
-      paramLabel = "PATH",
-      description =
-          "The ResourcePath that means locked (default: FAILED_OVER_PATH, else "
-              + FailoverConfig.DEFAULT_FAILED_OVER_PATH
-              + ").")
-  String failedOverPath;
-
-  @Option(names = "--json", description = "Print one JSON object instead of text.")
-  boolean json;
-
-  static final ObjectMapper JSON =
-      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+  @Mixin OutputOptions output;
 
   private final Map<String, String> env;
   private final Function<URI, Route53Client> clients;
   private final Function<Route53Client, HealthCheckStore> stores;
 
-  HealthCheckCommand(Map<String, String> env, Function<URI, Route53Client> clients) {
-    this(env, clients, Route53HealthCheckStore::new);
+  /** Production: the process environment, a new Route 53 client, the Route 53 API. */
+  HealthCheckCommand() {
+    this(System.getenv(), Route53Clients::create, Route53HealthCheckStore::new);
   }
 
   /**
@@ -86,52 +56,22 @@ abstract class HealthCheckCommand implements Callable<Integer> {
     this.stores = stores;
   }
 
-  HealthCheckCommand() {
-    this(System.getenv(), Route53Clients::create);
-  }
-
   /** The process environment (or the one given for tests). */
   Map<String, String> env() {
     return env;
   }
 
-  /** Runs the command on the lock; returns the exit code. */
+  /** Runs the command on the lock; returns the exit code (see {@link Main}). */
   abstract int run(HealthCheckLock lock, PrintWriter out) throws Exception;
 
   @Override
   public Integer call() throws Exception {
-    PrintWriter err = spec.commandLine().getErr();
-    String path;
-    try {
-      path = lockedPath();
-    } catch (FailoverConfigException e) {
-      err.println("error: " + e.getMessage());
-      return 1;
-    }
-    try (Route53Client client = clients.apply(endpointUrl)) {
-      HealthCheckLock lock = new HealthCheckLock(stores.apply(client), path);
-      return run(lock, spec.commandLine().getOut());
-    } catch (FailbackRefusedException | HealthCheckNotFoundException | LockContentionException e) {
-      err.println("error: " + e.getMessage());
-      return 1;
-    } catch (SdkException e) {
-      err.println("error: " + Route53HealthCheckStore.describe(e));
-      return 1;
+    String path = healthCheck.failedOverPath(env);
+    try (Route53Client client = clients.apply(aws.endpointUrl)) {
+      return run(new HealthCheckLock(stores.apply(client), path), spec.commandLine().getOut());
     } finally {
       spec.commandLine().getOut().flush();
-      err.flush();
     }
-  }
-
-  private String lockedPath() {
-    if (failedOverPath != null) {
-      return FailoverConfig.fromEnvironment(Map.of(FailoverConfig.FAILED_OVER_PATH, failedOverPath))
-          .failedOverPath();
-    }
-    String fromEnv = env.get(FailoverConfig.FAILED_OVER_PATH);
-    return FailoverConfig.fromEnvironment(
-            fromEnv == null ? Map.of() : Map.of(FailoverConfig.FAILED_OVER_PATH, fromEnv))
-        .failedOverPath();
   }
 
   /** The status as ordered fields, for JSON. */

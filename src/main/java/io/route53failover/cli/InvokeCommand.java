@@ -3,6 +3,9 @@ package io.route53failover.cli;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.route53failover.cli.EnvVarsFile.EnvVarsFileException;
@@ -10,9 +13,12 @@ import io.route53failover.failover.FailoverFunction;
 import io.route53failover.healthcheck.HealthCheckFunction;
 import io.route53failover.logging.LogEvent;
 import io.route53failover.metrics.DryRunMetricPublisher;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -30,18 +36,25 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
 import org.apache.logging.log4j.LogManager;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code invoke <FunctionName> -e event.json [--env-vars FILE] [--dry-run]}: runs a function's
  * handler in this process the way {@code sam local invoke} runs it in a container, without Docker.
  *
- * <p>The event is read and the response written as the Lambda runtime does (see {@link
- * LambdaJson}); {@code --env-vars} takes SAM's file format and is merged over the process
- * environment; the handler's JSON response goes to stdout and logs to stderr. When the handler fails (or times out), stdout gets the error as Lambda
- * reports it ({@code errorMessage}, {@code errorType}, {@code stackTrace}) and the exit code is 1.
- * Usage errors (unknown function, unreadable event or env-vars file) exit with 2.
+ * <p>The event is read and the response written by the Lambda runtime's own serialization library
+ * (aws-lambda-java-serialization: {@code LambdaEventSerializers} for events, {@code
+ * JacksonFactory} for responses), which is on the CLI's classpath, not in the Lambda jar; {@code
+ * --env-vars} takes SAM's file format and is merged over the process environment; the handler's
+ * JSON response goes to stdout and logs to stderr. When the handler fails (or times out), stdout
+ * gets the error as Lambda reports it ({@code errorMessage}, {@code errorType}, {@code
+ * stackTrace}) and the exit code is 1. Usage errors (unknown function, unreadable event or
+ * env-vars file) exit with 2 (see {@link Main}).
  */
 @Command(
     name = "invoke",
@@ -53,10 +66,6 @@ import picocli.CommandLine.Parameters;
 public final class InvokeCommand implements Callable<Integer> {
   static final String HEALTH_CHECK_FUNCTION = "HealthCheckFunction";
   static final String FAILOVER_FUNCTION = "FailoverFunction";
-
-  static final int OK = 0;
-  static final int FAILED = 1;
-  static final int USAGE = 2;
 
   /**
    * A function the CLI can invoke: its event type, how to build its handler from the merged
@@ -98,6 +107,8 @@ public final class InvokeCommand implements Callable<Integer> {
               },
               false,
               Duration.ofSeconds(FailoverFunction.DEFAULT_TIMEOUT_SECONDS)));
+
+  @Spec CommandSpec spec;
 
   @Parameters(
       index = "0",
@@ -166,17 +177,17 @@ public final class InvokeCommand implements Callable<Integer> {
     long start = System.nanoTime();
     LocalFunction function = functions.get(functionName);
     if (function == null) {
-      return usage(
+      throw usage(
           "unknown function \"" + functionName + "\"; known functions: "
               + String.join(", ", functions.keySet().stream().sorted().toList()));
     }
     if (dryRun && !function.supportsDryRun()) {
-      return usage("--dry-run is not supported for " + functionName);
+      throw usage("--dry-run is not supported for " + functionName);
     }
     long seconds =
         timeoutSeconds == null ? function.defaultTimeout().toSeconds() : timeoutSeconds;
     if (seconds < 1 || seconds > 900) {
-      return usage("--timeout-seconds must be 1-900 (Lambda's range), was " + seconds);
+      throw usage("--timeout-seconds must be 1-900 (Lambda's range), was " + seconds);
     }
     Map<String, String> env = new HashMap<>(processEnv);
     Object event;
@@ -186,7 +197,7 @@ public final class InvokeCommand implements Callable<Integer> {
       }
       event = readEvent(function.eventType());
     } catch (EnvVarsFileException | InvalidEventException e) {
-      return usage(e.getMessage());
+      throw usage(e.getMessage());
     }
     long eventRead = System.nanoTime();
 
@@ -195,7 +206,7 @@ public final class InvokeCommand implements Callable<Integer> {
       handler = function.factory().apply(env, dryRun ? err : null);
     } catch (RuntimeException e) {
       printError(e);
-      return FAILED;
+      return ExitCode.SOFTWARE;
     }
     long initialized = System.nanoTime();
     String region = env.getOrDefault("AWS_REGION", "us-east-1");
@@ -211,21 +222,21 @@ public final class InvokeCommand implements Callable<Integer> {
           String.format(Locale.ROOT, "Task timed out after %.2f seconds", (double) seconds),
           "Sandbox.Timedout",
           List.of());
-      return FAILED;
+      return ExitCode.SOFTWARE;
     } catch (ExecutionException e) {
       long invoked = System.nanoTime();
       printError(e.getCause());
       report("failed", start, eventRead, initialized, invoked);
-      return FAILED;
+      return ExitCode.SOFTWARE;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       printError(e);
-      return FAILED;
+      return ExitCode.SOFTWARE;
     }
     long invoked = System.nanoTime();
     printResponse(response);
     report("succeeded", start, eventRead, initialized, invoked);
-    return OK;
+    return ExitCode.OK;
   }
 
   /**
@@ -257,7 +268,7 @@ public final class InvokeCommand implements Callable<Integer> {
     String source = eventFile == null ? "(empty event)" : eventFile;
     try {
       if (eventFile == null) {
-        json = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        json = "{}".getBytes(StandardCharsets.UTF_8);
       } else if (eventFile.equals("-")) {
         json = in.readAllBytes();
       } else {
@@ -269,8 +280,9 @@ public final class InvokeCommand implements Callable<Integer> {
       throw new InvalidEventException("--event " + source + ": cannot read: " + e.getMessage(), e);
     }
     try {
-      return LambdaJson.readEvent(json, eventType);
-    } catch (IOException | RuntimeException e) {
+      return LambdaEventSerializers.serializerFor(eventType, eventType.getClassLoader())
+          .fromJson(new ByteArrayInputStream(json));
+    } catch (RuntimeException e) {
       throw new InvalidEventException(
           "--event " + source + ": not a valid " + eventType.getSimpleName() + " JSON: "
               + e.getMessage(),
@@ -278,8 +290,18 @@ public final class InvokeCommand implements Callable<Integer> {
     }
   }
 
+  /** Writes the response as the Lambda runtime does: its Jackson settings, {@code null}s left out. */
   private void printResponse(Object response) {
-    out.println(response == null ? "null" : LambdaJson.writeResponse(response));
+    if (response == null) {
+      out.println("null");
+    } else {
+      @SuppressWarnings("unchecked")
+      PojoSerializer<Object> serializer =
+          (PojoSerializer<Object>) JacksonFactory.getInstance().getSerializer(response.getClass());
+      ByteArrayOutputStream json = new ByteArrayOutputStream();
+      serializer.toJson(response, json);
+      out.println(json.toString(StandardCharsets.UTF_8));
+    }
     out.flush();
   }
 
@@ -300,10 +322,8 @@ public final class InvokeCommand implements Callable<Integer> {
     out.flush();
   }
 
-  private int usage(String message) {
-    err.println("error: " + message);
-    err.flush();
-    return USAGE;
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
   }
 
   /** The event file is missing or does not deserialize. */

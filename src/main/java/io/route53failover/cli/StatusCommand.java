@@ -3,11 +3,8 @@ package io.route53failover.cli;
 import io.route53failover.failover.HealthCheckLock;
 import io.route53failover.failover.LockStatus;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.util.Map;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
-import software.amazon.awssdk.services.route53.Route53Client;
+import picocli.CommandLine.ExitCode;
 
 /**
  * {@code status --health-check-id ID}: prints the health check's type, {@code ResourcePath}, {@code
@@ -23,18 +20,14 @@ public final class StatusCommand extends HealthCheckCommand {
 
   public StatusCommand() {}
 
-  StatusCommand(Map<String, String> env, Function<URI, Route53Client> clients) {
-    super(env, clients);
-  }
-
   @Override
   int run(HealthCheckLock lock, PrintWriter out) throws Exception {
-    LockStatus s = lock.status(healthCheckId);
-    if (json) {
-      out.println(JSON.writeValueAsString(fields(s)));
+    LockStatus s = lock.status(healthCheck.healthCheckId);
+    if (output.json) {
+      OutputOptions.printJson(fields(s), out);
     } else {
       print(s, "", out);
     }
-    return 0;
+    return ExitCode.OK;
   }
 }

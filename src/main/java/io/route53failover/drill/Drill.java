@@ -2,13 +2,13 @@ package io.route53failover.drill;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.route53failover.aws.AwsErrors;
 import io.route53failover.failover.AlarmNotification;
 import io.route53failover.failover.FailbackResult;
 import io.route53failover.failover.HealthCheckLock;
 import io.route53failover.failover.HealthCheckNotFoundException;
 import io.route53failover.failover.LockStatus;
 import io.route53failover.failover.OriginalPathTag;
-import io.route53failover.failover.Route53HealthCheckStore;
 import io.route53failover.logging.LogEvent;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -479,7 +479,7 @@ public final class Drill {
   private static String describe(RuntimeException e) {
     return e instanceof AlarmsException || e instanceof IllegalStateException
         ? e.getMessage()
-        : Route53HealthCheckStore.describe(e);
+        : AwsErrors.describe(AwsErrors.ROUTE_53, e);
   }
 
   private static String orNone(String path) {

@@ -2,13 +2,17 @@ package io.route53failover.failover;
 
 /**
  * A check that runs just before a failback changes anything, for example "the primary answered N
- * probes in a row". The default, {@link #NONE}, allows every failback; the operator's deliberate
- * command is the guard.
+ * probes in a row". {@link HealthCheckLock#failback} asks it after reading the locked health check
+ * and choosing the path to restore; a refusal changes nothing.
+ *
+ * <p>Production uses {@link #NONE} today: the operator's deliberate {@code failback} command is the
+ * guard. This interface is where the guarded failback (a later issue) plugs in, through {@link
+ * HealthCheckLock}'s package-private constructor; tests already use that seam.
  */
 @FunctionalInterface
 public interface FailbackGuard {
 
-  /** Allows every failback. */
+  /** Allows every failback: the operator's command is the only guard. */
   FailbackGuard NONE = (locked, restorePath) -> {};
 
   /**

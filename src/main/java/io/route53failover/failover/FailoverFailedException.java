@@ -25,7 +25,7 @@ public class FailoverFailedException extends RuntimeException {
   private static String message(FailoverReport report) {
     String failures =
         report.records().stream()
-            .filter(r -> FailoverAction.FAILED.label().equals(r.action()))
+            .filter(r -> r.action() == FailoverAction.FAILED)
             .map(r -> "[MessageId " + r.messageId() + "] " + r.error())
             .collect(Collectors.joining("; "));
     return report.failed()

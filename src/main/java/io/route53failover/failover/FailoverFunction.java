@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import io.route53failover.aws.AwsClients;
+import io.route53failover.aws.AwsErrors;
+import io.route53failover.failover.FailoverReport.RecordOutcome;
 import io.route53failover.logging.LogEvent;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -112,10 +114,10 @@ public final class FailoverFunction implements RequestHandler<SNSEvent, Failover
   public FailoverReport handleRequest(SNSEvent event, Context context) {
     List<SNSEvent.SNSRecord> records =
         event == null || event.getRecords() == null ? List.of() : event.getRecords();
-    List<FailoverReport.RecordOutcome> outcomes = new ArrayList<>(records.size());
+    List<RecordOutcome> outcomes = new ArrayList<>(records.size());
     Deadline deadline = new Deadline(context);
     for (int i = 0; i < records.size(); i++) {
-      FailoverReport.RecordOutcome outcome = handle(records.get(i), i, deadline);
+      RecordOutcome outcome = handle(records.get(i), i, deadline);
       log(outcome);
       outcomes.add(outcome);
     }
@@ -126,42 +128,66 @@ public final class FailoverFunction implements RequestHandler<SNSEvent, Failover
     return report;
   }
 
-  private FailoverReport.RecordOutcome handle(
-      SNSEvent.SNSRecord record, int index, Deadline deadline) {
+  private RecordOutcome handle(SNSEvent.SNSRecord record, int index, Deadline deadline) {
     SNSEvent.SNS sns = record == null ? null : record.getSNS();
     if (sns == null) {
-      return new Outcome(null).failed("record " + index + " has no Sns object");
+      return new Subject(null, null, null, null).failed("record " + index + " has no Sns object");
     }
-    Outcome o = new Outcome(sns.getMessageId());
+    Subject subject = new Subject(sns.getMessageId(), null, null, null);
     try {
-      AlarmNotification n = AlarmNotification.parse(sns.getMessageId(), sns.getMessage());
-      o.alarmName = n.alarmName();
-      o.newState = n.newStateValue();
+      AlarmNotification n = AlarmNotification.parse(subject.messageId(), sns.getMessage());
+      subject = new Subject(subject.messageId(), n.alarmName(), n.newStateValue(), null);
       if (!n.isAlarm()) {
-        return o.done(FailoverAction.SKIPPED_STATE);
+        return subject.outcome(FailoverAction.SKIPPED_STATE, null);
       }
-      o.healthCheckId = n.healthCheckId(sns.getMessageId(), config.primary());
-      if (!config.allows(o.healthCheckId)) {
-        o.error =
+      String id = n.healthCheckId(subject.messageId(), config.primary());
+      subject = subject.withHealthCheckId(id);
+      if (!config.allows(id)) {
+        return subject.outcome(
+            FailoverAction.REFUSED_NOT_ALLOWED,
             "health check "
-                + o.healthCheckId
+                + id
                 + " is not in "
                 + FailoverConfig.ALLOWED_HEALTH_CHECK_IDS
-                + "; left alone";
-        return o.done(FailoverAction.REFUSED_NOT_ALLOWED);
+                + "; left alone");
       }
-      LockResult r = lock.lock(o.healthCheckId, deadline::fitsLockAttempt);
-      o.oldPath = r.oldPath();
-      o.newPath = r.newPath();
-      o.warning = r.warning();
-      return o.done(
+      return subject.locked(lock.lock(id, deadline::fitsLockAttempt));
+    } catch (LockDeadlineException e) {
+      return subject.failed(deadline.describe(e));
+    } catch (RuntimeException e) {
+      return subject.failed(AwsErrors.describe(AwsErrors.ROUTE_53, e));
+    }
+  }
+
+  /** What an SNS record is about, as far as known so far: the fields every outcome repeats. */
+  private record Subject(
+      String messageId, String alarmName, String newState, String healthCheckId) {
+    Subject withHealthCheckId(String id) {
+      return new Subject(messageId, alarmName, newState, id);
+    }
+
+    RecordOutcome outcome(FailoverAction action, String error) {
+      return new RecordOutcome(
+          messageId, alarmName, newState, healthCheckId, null, null, action, null, error);
+    }
+
+    RecordOutcome failed(String error) {
+      return outcome(FailoverAction.FAILED, error);
+    }
+
+    RecordOutcome locked(LockResult r) {
+      return new RecordOutcome(
+          messageId,
+          alarmName,
+          newState,
+          healthCheckId,
+          r.oldPath(),
+          r.newPath(),
           r.outcome() == LockResult.Outcome.LOCKED
               ? FailoverAction.LOCKED
-              : FailoverAction.ALREADY_LOCKED);
-    } catch (LockDeadlineException e) {
-      return o.failed(deadline.describe(e));
-    } catch (RuntimeException e) {
-      return o.failed(Route53HealthCheckStore.describe(e));
+              : FailoverAction.ALREADY_LOCKED,
+          r.warning(),
+          null);
     }
   }
 
@@ -189,16 +215,17 @@ public final class FailoverFunction implements RequestHandler<SNSEvent, Failover
     }
   }
 
-  private static void log(FailoverReport.RecordOutcome o) {
+  private static void log(RecordOutcome o) {
     Level level =
         switch (o.action()) {
-          case "failed", "refused-not-allowed" -> Level.ERROR;
-          default -> o.warning() == null ? Level.INFO : Level.ERROR;
+          case FAILED, REFUSED_NOT_ALLOWED -> Level.ERROR;
+          case LOCKED, ALREADY_LOCKED, SKIPPED_STATE ->
+              o.warning() == null ? Level.INFO : Level.ERROR;
         };
     LOG.log(
         level,
-        LogEvent.of("failover " + o.action())
-            .with("action", o.action())
+        LogEvent.of("failover " + o.getAction())
+            .with("action", o.getAction())
             .with("messageId", o.messageId())
             .with("alarmName", o.alarmName())
             .with("newState", o.newState())
@@ -207,39 +234,5 @@ public final class FailoverFunction implements RequestHandler<SNSEvent, Failover
             .with("newPath", o.newPath())
             .with("warning", o.warning())
             .with("error", o.error()));
-  }
-
-  /** The fields of one outcome, filled as the record is handled. */
-  private static final class Outcome {
-    final String messageId;
-    String alarmName;
-    String newState;
-    String healthCheckId;
-    String oldPath;
-    String newPath;
-    String warning;
-    String error;
-
-    Outcome(String messageId) {
-      this.messageId = messageId;
-    }
-
-    FailoverReport.RecordOutcome done(FailoverAction action) {
-      return new FailoverReport.RecordOutcome(
-          messageId,
-          alarmName,
-          newState,
-          healthCheckId,
-          oldPath,
-          newPath,
-          action.label(),
-          warning,
-          error);
-    }
-
-    FailoverReport.RecordOutcome failed(String error) {
-      this.error = error;
-      return done(FailoverAction.FAILED);
-    }
   }
 }

@@ -1,11 +1,13 @@
 package io.route53failover.failover;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * FailoverFunction's answer: one entry per SNS record, in order, and counts per action. Plain
- * strings and numbers only, so any JSON serializer (the Lambda runtime's included) writes it as
- * {@code {"records":[…],"locked":1,…}}.
+ * FailoverFunction's answer: one entry per SNS record, in order, and counts per action. Any
+ * Jackson-based serializer (the Lambda runtime's included) writes it as {@code
+ * {"records":[{…,"action":"locked",…}],"locked":1,…}}.
  *
  * @param records one entry per SNS record
  * @param locked records whose health check this invocation locked
@@ -36,7 +38,7 @@ public record FailoverReport(
    * @param healthCheckId the health check acted on
    * @param oldPath the {@code ResourcePath} found ({@code null} also when the check had none)
    * @param newPath the {@code ResourcePath} after the record was handled
-   * @param action the {@link FailoverAction#label()}, e.g. {@code locked}
+   * @param action what was done; in JSON its {@link FailoverAction#label()}, e.g. {@code locked}
    * @param warning a problem that did not stop the action, e.g. the original path could not be
    *     recorded
    * @param error why the record failed or was refused
@@ -48,9 +50,54 @@ public record FailoverReport(
       String healthCheckId,
       String oldPath,
       String newPath,
-      String action,
+      FailoverAction action,
       String warning,
-      String error) {}
+      String error) {
+
+    public RecordOutcome {
+      Objects.requireNonNull(action, "action");
+    }
+
+    /**
+     * Transitional: the form with the action's label, used only by {@code FailoverPriming}, which
+     * issue 15 deletes; remove this constructor with it.
+     *
+     * @throws IllegalArgumentException when {@code action} is no {@link FailoverAction#label()}
+     */
+    public RecordOutcome(
+        String messageId,
+        String alarmName,
+        String newState,
+        String healthCheckId,
+        String oldPath,
+        String newPath,
+        String action,
+        String warning,
+        String error) {
+      this(
+          messageId,
+          alarmName,
+          newState,
+          healthCheckId,
+          oldPath,
+          newPath,
+          Arrays.stream(FailoverAction.values())
+              .filter(a -> a.label().equals(action))
+              .findFirst()
+              .orElseThrow(() -> new IllegalArgumentException("action: unknown label " + action)),
+          warning,
+          error);
+    }
+
+    /**
+     * The action's label, e.g. {@code already-locked}: the {@code action} property in the JSON. A
+     * {@code getAction} getter takes precedence over the record accessor in Jackson, the Lambda
+     * runtime's included, so the report's JSON carries the label, not the enum constant's name.
+     */
+    public String getAction() {
+      return action.label();
+    }
+  }
 
   /** Counts the outcomes. */
   public static FailoverReport of(List<RecordOutcome> records) {
@@ -64,6 +111,6 @@ public record FailoverReport(
   }
 
   private static int count(List<RecordOutcome> records, FailoverAction action) {
-    return (int) records.stream().filter(r -> action.label().equals(r.action())).count();
+    return (int) records.stream().filter(r -> r.action() == action).count();
   }
 }

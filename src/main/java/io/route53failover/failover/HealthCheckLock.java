@@ -1,5 +1,6 @@
 package io.route53failover.failover;
 
+import io.route53failover.aws.AwsErrors;
 import io.route53failover.logging.LogEvent;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +34,7 @@ import org.apache.logging.log4j.Logger;
  *
  * <p>One attempt makes at most {@value #MAX_CALLS_PER_ATTEMPT} Route 53 calls (GetHealthCheck,
  * ListTagsForResource, ChangeTagsForResource, UpdateHealthCheck). A caller with a deadline passes
- * a check that is asked before each attempt ({@link #lock(String, BooleanSupplier)}).
+ * a check that is asked before each attempt; a caller without one passes {@code () -> true}.
  *
  * <p><b>Failback</b> ({@link #failback}) refuses unless the check is locked, removes the tag, then
  * restores the recorded (or given) path with the {@code HealthCheckVersion} just read. The tag goes
@@ -83,18 +84,6 @@ public final class HealthCheckLock {
   /** The {@code ResourcePath} that means "locked". */
   public String failedOverPath() {
     return failedOverPath;
-  }
-
-  /**
-   * Locks the health check (see the class comment).
-   *
-   * @throws UnsupportedHealthCheckTypeException naming the type when the check has no {@code
-   *     ResourcePath}
-   * @throws HealthCheckNotFoundException when the check does not exist
-   * @throws LockContentionException after {@code maxAttempts} version mismatches
-   */
-  public LockResult lock(String healthCheckId) {
-    return lock(healthCheckId, () -> true);
   }
 
   /**
@@ -198,7 +187,7 @@ public final class HealthCheckLock {
                   + OriginalPathTag.KEY
                   + " could not be"
                   + " removed ("
-                  + Route53HealthCheckStore.describe(e)
+                  + AwsErrors.describe(AwsErrors.ROUTE_53, e)
                   + "); remove it by hand, or a later lock will"
                   + " keep its stale value as the original path";
         }
@@ -246,7 +235,7 @@ public final class HealthCheckLock {
               .with("healthCheckId", healthCheckId)
               .with("tag", OriginalPathTag.KEY)
               .with("value", tagValue)
-              .with("error", Route53HealthCheckStore.describe(e)));
+              .with("error", AwsErrors.describe(AwsErrors.ROUTE_53, e)));
     }
   }
 
@@ -320,7 +309,7 @@ public final class HealthCheckLock {
           + " not recorded in tag "
           + OriginalPathTag.KEY
           + " ("
-          + Route53HealthCheckStore.describe(e)
+          + AwsErrors.describe(AwsErrors.ROUTE_53, e)
           + "); failback will need --path";
     }
   }

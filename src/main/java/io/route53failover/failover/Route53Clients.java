@@ -7,7 +7,6 @@ import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.Route53ClientBuilder;
@@ -66,15 +65,6 @@ public final class Route53Clients {
   /** The production retry strategy: standard mode, {@value #MAX_ATTEMPTS} attempts. */
   public static RetryStrategy retryStrategy() {
     return AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(MAX_ATTEMPTS).build();
-  }
-
-  /** The production retry strategy with another backoff, so tests stay fast. */
-  static RetryStrategy retryStrategy(BackoffStrategy backoff) {
-    return AwsRetryStrategy.standardRetryStrategy().toBuilder()
-        .maxAttempts(MAX_ATTEMPTS)
-        .backoffStrategy(backoff)
-        .throttlingBackoffStrategy(backoff)
-        .build();
   }
 
   /**

@@ -1,6 +1,5 @@
 package io.route53failover.failover;
 
-import io.route53failover.aws.AwsErrors;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.route53.Route53Client;
@@ -27,18 +26,6 @@ public final class Route53HealthCheckStore implements HealthCheckStore {
    */
   public Route53HealthCheckStore(Route53Client route53) {
     this.route53 = route53;
-  }
-
-  /**
-   * A one-line description of an error for logs and operators. For Route 53 service errors it names
-   * the AWS error code and HTTP status, which the SDK's own message leaves out, e.g. {@code Route
-   * 53 Throttling (HTTP 400): Rate exceeded (…)}.
-   */
-  public static String describe(Throwable e) {
-    String serviceError = AwsErrors.serviceError("Route 53", e);
-    return serviceError != null
-        ? serviceError
-        : e.getClass().getSimpleName() + ": " + e.getMessage();
   }
 
   @Override

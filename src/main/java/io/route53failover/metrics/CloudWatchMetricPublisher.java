@@ -81,8 +81,7 @@ public final class CloudWatchMetricPublisher implements MetricPublisher {
    * (Service: CloudWatch, ...)}.
    */
   static String describe(SdkException e) {
-    String serviceError = AwsErrors.serviceError("CloudWatch", e);
-    return serviceError != null ? serviceError : e.getMessage();
+    return AwsErrors.describe(AwsErrors.CLOUDWATCH, e);
   }
 
   /** The PutMetricData request for one batch: every datum stamped with the run's timestamp. */

@@ -7,6 +7,7 @@ import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.route53failover.testing.FuzzBounds;
 import io.route53failover.testing.FuzzStats;
+import io.route53failover.testing.InMemoryHealthCheckStore;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -112,8 +113,8 @@ class AlarmMessageFuzzTest {
     assertThat(report.records()).hasSize(1);
     FailoverReport.RecordOutcome r = report.records().getFirst();
     assertThat(r.messageId()).isEqualTo(MESSAGE_ID);
-    assertThat(r.action()).isIn(OUTCOMES);
-    switch (r.action()) {
+    assertThat(r.getAction()).isIn(OUTCOMES);
+    switch (r.getAction()) {
       case "failed" ->
           assertThat(r.error())
               .startsWith("AlarmNotificationException: SNS message " + MESSAGE_ID + ": field \"")
@@ -126,7 +127,7 @@ class AlarmMessageFuzzTest {
           assertThat(r.healthCheckId()).isNotEqualTo(SampleEvents.SAMPLE_HEALTH_CHECK_ID);
       default -> assertThat(r.newState()).isNotEqualTo("ALARM");
     }
-    return r.action();
+    return r.getAction();
   }
 
   private static SNSEvent event(String message) {

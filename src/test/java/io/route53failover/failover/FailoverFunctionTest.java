@@ -70,7 +70,7 @@ class FailoverFunctionTest {
                 SAMPLE_HEALTH_CHECK_ID,
                 "/health",
                 LOCKED,
-                "locked",
+                FailoverAction.LOCKED,
                 null,
                 null));
     verify(store).updateResourcePath(SAMPLE_HEALTH_CHECK_ID, LOCKED, 1);
@@ -96,7 +96,7 @@ class FailoverFunctionTest {
         function(Map.of()).handleRequest(SampleEvents.load(SampleEvents.ALARM), null);
 
     assertThat(report.alreadyLocked()).isEqualTo(1);
-    assertThat(report.records().get(0).action()).isEqualTo("already-locked");
+    assertThat(report.records().get(0).action()).isEqualTo(FailoverAction.ALREADY_LOCKED);
     verify(store, never())
         .updateResourcePath(anyString(), anyString(), org.mockito.ArgumentMatchers.anyLong());
   }
@@ -115,7 +115,7 @@ class FailoverFunctionTest {
 
     assertThat(report.skipped()).isEqualTo(2);
     assertThat(report.records())
-        .extracting(FailoverReport.RecordOutcome::action)
+        .extracting(FailoverReport.RecordOutcome::getAction)
         .containsExactly("skipped-state", "skipped-state");
     assertThat(report.records())
         .extracting(FailoverReport.RecordOutcome::newState)
@@ -206,7 +206,7 @@ class FailoverFunctionTest {
         .contains("1 of 3")
         .doesNotContain(SampleEvents.messageId(SampleEvents.load(SampleEvents.OK)));
     assertThat(e.report().records())
-        .extracting(FailoverReport.RecordOutcome::action)
+        .extracting(FailoverReport.RecordOutcome::getAction)
         .containsExactly("failed", "locked", "skipped-state");
     verify(store).updateResourcePath(SAMPLE_HEALTH_CHECK_ID, LOCKED, 1);
   }

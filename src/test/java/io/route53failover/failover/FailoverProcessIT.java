@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import io.route53failover.testing.InMemoryHealthCheckStore;
 import io.route53failover.testing.MotoServer;
 import io.route53failover.testing.ProcessResources;
 import java.util.Map;

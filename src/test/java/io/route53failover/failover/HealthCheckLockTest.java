@@ -47,7 +47,7 @@ class HealthCheckLockTest {
     when(store.tags(ID)).thenReturn(Map.of("Name", "primary"));
     when(store.updateResourcePath(ID, LOCKED, 3)).thenReturn(4L);
 
-    LockResult r = lock.lock(ID);
+    LockResult r = lock.lock(ID, () -> true);
 
     assertThat(r.outcome()).isEqualTo(LockResult.Outcome.LOCKED);
     assertThat(r.oldPath()).isEqualTo("/health");
@@ -70,7 +70,7 @@ class HealthCheckLockTest {
       when(s.tags(ID)).thenReturn(Map.of());
       when(s.updateResourcePath(ID, LOCKED, 1)).thenReturn(2L);
 
-      assertThat(new HealthCheckLock(s, LOCKED).lock(ID).outcome())
+      assertThat(new HealthCheckLock(s, LOCKED).lock(ID, () -> true).outcome())
           .as(type)
           .isEqualTo(LockResult.Outcome.LOCKED);
     }
@@ -80,7 +80,7 @@ class HealthCheckLockTest {
   void alreadyLockedChangesNothing() {
     when(store.get(ID)).thenReturn(state("HTTPS", LOCKED, 7));
 
-    LockResult r = lock.lock(ID);
+    LockResult r = lock.lock(ID, () -> true);
 
     assertThat(r.outcome()).isEqualTo(LockResult.Outcome.ALREADY_LOCKED);
     assertThat(r.oldVersion()).isEqualTo(7);
@@ -93,8 +93,10 @@ class HealthCheckLockTest {
   void typeWithoutResourcePathIsRefusedNamingTheType() {
     when(store.get(ID)).thenReturn(state("CLOUDWATCH_METRIC", null, 1));
 
-    assertThatThrownBy(() -> lock.lock(ID))
-        .isInstanceOf(UnsupportedHealthCheckTypeException.class)
+    assertThatThrownBy(() -> lock.lock(ID, () -> true))
+        .isInstanceOfSatisfying(
+            UnsupportedHealthCheckTypeException.class,
+            e -> assertThat(e.type()).isEqualTo("CLOUDWATCH_METRIC"))
         .hasMessageContaining("CLOUDWATCH_METRIC")
         .hasMessageContaining(ID);
     verify(store, never()).updateResourcePath(anyString(), any(), anyLong());
@@ -110,7 +112,7 @@ class HealthCheckLockTest {
     when(store.updateResourcePath(ID, LOCKED, 3)).thenThrow(mismatch(3));
     when(store.updateResourcePath(ID, LOCKED, 4)).thenReturn(5L);
 
-    LockResult r = lock.lock(ID);
+    LockResult r = lock.lock(ID, () -> true);
 
     assertThat(r.outcome()).isEqualTo(LockResult.Outcome.LOCKED);
     assertThat(r.attempts()).isEqualTo(2);
@@ -130,7 +132,7 @@ class HealthCheckLockTest {
     when(store.tags(ID)).thenReturn(Map.of());
     when(store.updateResourcePath(ID, LOCKED, 3)).thenThrow(mismatch(3));
 
-    LockResult r = lock.lock(ID);
+    LockResult r = lock.lock(ID, () -> true);
 
     assertThat(r.outcome()).isEqualTo(LockResult.Outcome.ALREADY_LOCKED);
     verify(store, times(1)).updateResourcePath(anyString(), any(), anyLong());
@@ -147,7 +149,7 @@ class HealthCheckLockTest {
               throw mismatch(inv.getArgument(2));
             });
 
-    assertThatThrownBy(() -> lock.lock(ID))
+    assertThatThrownBy(() -> lock.lock(ID, () -> true))
         .isInstanceOf(LockContentionException.class)
         .hasMessageContaining(ID)
         .hasMessageContaining("5 attempts");
@@ -188,7 +190,7 @@ class HealthCheckLockTest {
     when(store.tags(ID)).thenReturn(Map.of(TAG, "/health"));
     when(store.updateResourcePath(ID, LOCKED, 5)).thenReturn(6L);
 
-    LockResult r = lock.lock(ID);
+    LockResult r = lock.lock(ID, () -> true);
 
     assertThat(r.outcome()).isEqualTo(LockResult.Outcome.LOCKED);
     verify(store, never()).putTag(anyString(), anyString(), anyString());
@@ -201,7 +203,7 @@ class HealthCheckLockTest {
     when(store.tags(ID)).thenReturn(Map.of(TAG, "/health"));
     when(store.updateResourcePath(ID, LOCKED, 2)).thenReturn(3L);
 
-    assertThat(lock.lock(ID).outcome()).isEqualTo(LockResult.Outcome.LOCKED);
+    assertThat(lock.lock(ID, () -> true).outcome()).isEqualTo(LockResult.Outcome.LOCKED);
     verify(store, never()).putTag(anyString(), anyString(), anyString());
   }
 
@@ -211,7 +213,7 @@ class HealthCheckLockTest {
     when(store.tags(ID)).thenReturn(Map.of());
     when(store.updateResourcePath(ID, LOCKED, 1)).thenReturn(2L);
 
-    LockResult r = lock.lock(ID);
+    LockResult r = lock.lock(ID, () -> true);
 
     assertThat(r.oldPath()).isNull();
     verify(store).putTag(ID, TAG, "");
@@ -226,7 +228,7 @@ class HealthCheckLockTest {
         .putTag(ID, TAG, "/health");
     when(store.updateResourcePath(ID, LOCKED, 1)).thenReturn(2L);
 
-    LockResult r = lock.lock(ID);
+    LockResult r = lock.lock(ID, () -> true);
 
     assertThat(r.outcome()).isEqualTo(LockResult.Outcome.LOCKED);
     assertThat(r.warning()).contains("AccessDenied").contains("--path").contains("\"/health\"");
@@ -238,7 +240,7 @@ class HealthCheckLockTest {
     when(store.tags(ID)).thenReturn(Map.of());
     when(store.updateResourcePath(ID, LOCKED, 1)).thenThrow(new IllegalStateException("500"));
 
-    assertThatThrownBy(() -> lock.lock(ID)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> lock.lock(ID, () -> true)).isInstanceOf(IllegalStateException.class);
     verify(store, times(1)).get(ID);
   }
 
@@ -342,6 +344,9 @@ class HealthCheckLockTest {
     assertThatThrownBy(() -> lock.failback(ID, Optional.of(LOCKED)))
         .isInstanceOf(FailbackRefusedException.class)
         .hasMessageContaining("failed-over path itself");
+    assertThatThrownBy(() -> lock.failback(ID, Optional.of("")))
+        .isInstanceOf(FailbackRefusedException.class)
+        .hasMessage("--path: must not be empty; nothing changed");
     verifyNoMoreInteractions(store);
   }
 
@@ -471,7 +476,7 @@ class HealthCheckLockTest {
     when(store.tags(ID)).thenReturn(Map.of());
     when(store.updateResourcePath(ID, LOCKED, 3)).thenThrow(mismatch(3));
 
-    assertThatThrownBy(() -> once.lock(ID)).isInstanceOf(LockContentionException.class);
+    assertThatThrownBy(() -> once.lock(ID, () -> true)).isInstanceOf(LockContentionException.class);
     verify(store, times(1)).get(ID);
     assertThatThrownBy(() -> new HealthCheckLock(store, LOCKED, 0, FailbackGuard.NONE))
         .isInstanceOf(IllegalArgumentException.class)
@@ -502,7 +507,7 @@ class HealthCheckLockTest {
     when(store.tags(ID)).thenReturn(Map.of());
     when(store.updateResourcePath(ID, LOCKED, 3)).thenReturn(4L);
 
-    LockResult r = lock.lock(ID);
+    LockResult r = lock.lock(ID, () -> true);
 
     assertThat(r.outcome()).isEqualTo(LockResult.Outcome.LOCKED);
     assertThat(r.warning())
@@ -511,15 +516,6 @@ class HealthCheckLockTest {
                 + " failback will need --path "
                 + path);
     verify(store, never()).putTag(anyString(), anyString(), anyString());
-  }
-
-  @Test
-  void wrongTypeNamesTheType() {
-    when(store.get(ID)).thenReturn(state("TCP", null, 1));
-
-    assertThatThrownBy(() -> lock.lock(ID))
-        .isInstanceOfSatisfying(
-            UnsupportedHealthCheckTypeException.class, e -> assertThat(e.type()).isEqualTo("TCP"));
   }
 
   @Test
@@ -568,7 +564,7 @@ class HealthCheckLockTest {
     when(store.updateResourcePath(ID, LOCKED, 3)).thenThrow(mismatch(3));
 
     try (CapturedLog log = new CapturedLog(HealthCheckLock.class)) {
-      lock.lock(ID);
+      lock.lock(ID, () -> true);
 
       assertThat(log.fields())
           .singleElement()
@@ -597,7 +593,7 @@ class HealthCheckLockTest {
     when(store.updateResourcePath(ID, LOCKED, 5)).thenReturn(6L);
 
     try (CapturedLog log = new CapturedLog(HealthCheckLock.class)) {
-      assertThat(lock.lock(ID).warning()).isNull();
+      assertThat(lock.lock(ID, () -> true).warning()).isNull();
 
       assertThat(log.fields())
           .singleElement()
@@ -609,13 +605,5 @@ class HealthCheckLockTest {
                       .containsEntry("recorded", "/health")
                       .containsEntry("currentPath", "/old-lock-path"));
     }
-  }
-
-  @Test
-  void failbackToAnEmptyPathIsRefusedBeforeAnyCall() {
-    assertThatThrownBy(() -> lock.failback(ID, Optional.of("")))
-        .isInstanceOf(FailbackRefusedException.class)
-        .hasMessage("--path: must not be empty; nothing changed");
-    verifyNoMoreInteractions(store);
   }
 }

@@ -1,5 +1,6 @@
 package io.route53failover.failover;
 
+import io.route53failover.testing.InMemoryHealthCheckStore;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import io.route53failover.failover.Interleavings.Actor;
 import io.route53failover.failover.Interleavings.Execution;
-import io.route53failover.failover.InMemoryHealthCheckStore.Write;
+import io.route53failover.testing.InMemoryHealthCheckStore.Write;
+import io.route53failover.testing.InMemoryHealthCheckStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,7 +63,7 @@ class LockFailbackInterleavingsTest {
   private static Supplier<InMemoryHealthCheckStore> locked() {
     return () -> {
       InMemoryHealthCheckStore store = unlocked().get();
-      new HealthCheckLock(store, LOCKED).lock(ID);
+      new HealthCheckLock(store, LOCKED).lock(ID, () -> true);
       return store;
     };
   }

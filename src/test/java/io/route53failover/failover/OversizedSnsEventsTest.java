@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import io.route53failover.testing.Bounded;
+import io.route53failover.testing.InMemoryHealthCheckStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,9 @@
-package io.route53failover.failover;
+package io.route53failover.testing;
 
+import io.route53failover.failover.HealthCheckNotFoundException;
+import io.route53failover.failover.HealthCheckState;
+import io.route53failover.failover.HealthCheckStore;
+import io.route53failover.failover.VersionMismatchException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,10 +18,10 @@ import java.util.Map;
  * are {@link HealthCheckNotFoundException}. Thread-safe; keeps every version's state, so a test
  * can ask what an update's expected version looked like.
  */
-final class InMemoryHealthCheckStore implements HealthCheckStore {
+public final class InMemoryHealthCheckStore implements HealthCheckStore {
 
   /** One successful UpdateHealthCheck: who wrote, from which version, and the new path. */
-  record Write(String writer, String healthCheckId, long expectedVersion, String newPath) {}
+  public record Write(String writer, String healthCheckId, long expectedVersion, String newPath) {}
 
   private static final class Check {
     final String type;
@@ -41,11 +45,12 @@ final class InMemoryHealthCheckStore implements HealthCheckStore {
 
   private final Map<String, Check> checks = new HashMap<>();
   private final List<Write> writes = new ArrayList<>();
-  private int calls;
   private final String autoCreateType;
+  private int calls;
+  private RuntimeException nextGetFailure;
 
   /** A store holding only the checks added with {@link #add}. */
-  InMemoryHealthCheckStore() {
+  public InMemoryHealthCheckStore() {
     this(null);
   }
 
@@ -53,14 +58,19 @@ final class InMemoryHealthCheckStore implements HealthCheckStore {
    * @param autoCreateType when not null, an unknown id is created on first use as a check of this
    *     type with {@code ResourcePath} {@code /health} (for fuzzing with arbitrary ids)
    */
-  InMemoryHealthCheckStore(String autoCreateType) {
+  public InMemoryHealthCheckStore(String autoCreateType) {
     this.autoCreateType = autoCreateType;
   }
 
-  /** Adds a health check at version 1. */
-  synchronized InMemoryHealthCheckStore add(String id, String type, String resourcePath) {
+  /** Adds a health check at version 1, without tags. */
+  public synchronized InMemoryHealthCheckStore add(String id, String type, String resourcePath) {
     checks.put(id, new Check(type, resourcePath));
     return this;
+  }
+
+  /** The next {@link #get} throws {@code failure}, once. */
+  public synchronized void failNextGet(RuntimeException failure) {
+    nextGetFailure = failure;
   }
 
   private Check check(String id) {
@@ -78,6 +88,11 @@ final class InMemoryHealthCheckStore implements HealthCheckStore {
 
   @Override
   public synchronized HealthCheckState get(String healthCheckId) {
+    if (nextGetFailure != null) {
+      RuntimeException e = nextGetFailure;
+      nextGetFailure = null;
+      throw e;
+    }
     Check c = check(healthCheckId);
     return new HealthCheckState(healthCheckId, c.type, c.path(), c.version());
   }
@@ -110,18 +125,23 @@ final class InMemoryHealthCheckStore implements HealthCheckStore {
     check(healthCheckId).tags.remove(key);
   }
 
+  /** The current {@code ResourcePath}; not counted as a call. */
+  public synchronized String path(String healthCheckId) {
+    return checks.get(healthCheckId).path();
+  }
+
   /** The {@code ResourcePath} the check had at {@code version}. */
-  synchronized String pathAt(String healthCheckId, long version) {
+  public synchronized String pathAt(String healthCheckId, long version) {
     return checks.get(healthCheckId).pathByVersion.get((int) version);
   }
 
   /** How many API calls the store answered (reads, updates and tag changes). */
-  synchronized int calls() {
+  public synchronized int calls() {
     return calls;
   }
 
   /** Every successful update, in order; {@code writer} is the writing thread's name. */
-  synchronized List<Write> writes() {
+  public synchronized List<Write> writes() {
     return List.copyOf(writes);
   }
 }
