@@ -85,10 +85,15 @@ class FailoverDrillIT {
 
   private static final String PRIMARY_PATH = "/health";
 
-  /** Parameters for a two-node chain with records in a private zone; the rest are defaults. */
+  /**
+   * Parameters for a two-node chain with records in a private zone and the public lock chain
+   * only ({@code LockPrivateChain} "false": no gates, so the primary's AWS/Route53 alarm is the
+   * one alarm that notifies FailoverFunction); the rest are defaults.
+   */
   static Map<String, String> parameters(String targetsJson) {
     return Map.of(
         "Targets", targetsJson,
+        "LockPrivateChain", "false",
         "TertiaryNodeName", "",
         "RecordName", "service.internal.example.com",
         "PrimaryNodeValue", "192.0.2.10",
