@@ -36,7 +36,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  *   <li>every {@code AWS::SNS::Topic}; FailoverFunction's topic gets an SQS queue subscribed with
  *       {@code RawMessageDelivery=false}, standing in for Lambda's subscription;
  *   <li>every {@code AWS::CloudWatch::Alarm} (PutMetricAlarm), every {@code
- *       AWS::Route53::HealthCheck}, {@code AWS::Route53::HostedZone} and {@code
+ *       AWS::Route53::HealthCheck} ({@code CLOUDWATCH_METRIC} node checks, then the {@code
+ *       CALCULATED} gates on them, with their tags), {@code AWS::Route53::HostedZone} and {@code
  *       AWS::Route53::RecordSet} whose condition holds.
  * </ul>
  *
@@ -220,11 +221,19 @@ final class DrillStack implements AutoCloseable {
       JsonNode p = template.properties(id);
       requireOnly(id, p, Set.of("HealthCheckConfig", "HealthCheckTags"));
       JsonNode c = p.get("HealthCheckConfig");
-      requireOnly(id + ".HealthCheckConfig", c, Set.of("Type", "AlarmIdentifier", "InsufficientDataHealthStatus"));
+      requireOnly(
+          id + ".HealthCheckConfig",
+          c,
+          Set.of("Type", "AlarmIdentifier", "InsufficientDataHealthStatus", "ChildHealthChecks", "HealthThreshold"));
       HealthCheckConfig.Builder config =
           HealthCheckConfig.builder()
               .type(text(c, "Type"))
-              .insufficientDataHealthStatus(text(c, "InsufficientDataHealthStatus"));
+              .insufficientDataHealthStatus(text(c, "InsufficientDataHealthStatus"))
+              .healthThreshold(integer(c, "HealthThreshold"));
+      if (c.has("ChildHealthChecks")) {
+        // a gate (CALCULATED): its children were created before it, in template order
+        config.childHealthChecks(texts(c.get("ChildHealthChecks")));
+      }
       if (c.has("AlarmIdentifier")) {
         config.alarmIdentifier(
             a ->

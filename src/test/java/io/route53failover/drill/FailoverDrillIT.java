@@ -40,11 +40,13 @@ import software.amazon.awssdk.services.cloudwatch.model.Statistic;
  * lifts it. Each step asserts its preconditions and outcome and logs what it did ({@link StepLog},
  * also written to {@code target/drill-steps.log}).
  *
- * <p><b>Which alarm triggers the lock.</b> The template wires exactly one alarm to FailoverTopic
+ * <p><b>Which alarm triggers the lock.</b> This is the public-chain scenario: {@link #parameters}
+ * turns {@code LockPrivateChain} off, so the template wires exactly one alarm to FailoverTopic
  * ({@code AlarmActions}): {@code PrimaryHealthCheckAlarm}, on {@code AWS/Route53 HealthCheckStatus}
  * of the primary's HTTPS health check ({@code PrimaryHealthCheckId}), whose notification carries
  * the {@code HealthCheckId} dimension. The availability alarms ({@code <name>_availability}) feed
- * the {@code CLOUDWATCH_METRIC} health checks of the failover records and have no actions. The
+ * the {@code CLOUDWATCH_METRIC} health checks of the failover records and have no actions (with
+ * {@code LockPrivateChain} on, node 1's alarm would also notify the topic and lock its gate). The
  * drill finds the lock alarm in the template rather than assuming it: should the template wire the
  * primary's availability alarm instead, step 3 sets no bridged state and FailoverFunction resolves
  * the health check through {@code PRIMARY_HEALTH_CHECK_ID}.
@@ -85,10 +87,15 @@ class FailoverDrillIT {
 
   private static final String PRIMARY_PATH = "/health";
 
-  /** Parameters for a two-node chain with records in a private zone; the rest are defaults. */
+  /**
+   * Parameters for a two-node chain with records in a private zone and the public lock chain
+   * only ({@code LockPrivateChain} "false": no gates, so the primary's AWS/Route53 alarm is the
+   * one alarm that notifies FailoverFunction); the rest are defaults.
+   */
   static Map<String, String> parameters(String targetsJson) {
     return Map.of(
         "Targets", targetsJson,
+        "LockPrivateChain", "false",
         "TertiaryNodeName", "",
         "RecordName", "service.internal.example.com",
         "PrimaryNodeValue", "192.0.2.10",

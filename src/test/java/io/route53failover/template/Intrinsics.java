@@ -4,13 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Resolves the few intrinsic functions the template tests need ({@code Ref}, {@code Fn::Sub},
- * {@code Fn::Join}, {@code Fn::If}) to strings, given parameter values, and evaluates the
+ * {@code Fn::Join}, {@code Fn::If}, and {@code Fn::Split} where a list is expected) to strings,
+ * given parameter values, and evaluates the
  * template's {@code Conditions} ({@code Fn::Equals}, {@code Fn::Not}, {@code Fn::And}, {@code
  * Fn::Or}, {@code Condition}). Anything else is an error, so a check never compares against a
  * value it guessed.
@@ -72,8 +75,30 @@ public final class Intrinsics {
   }
 
   /**
+   * The list {@code node} evaluates to: a literal array (each element resolved), {@code Fn::Split}
+   * of a resolved string, or a single string as a list of one (IAM's {@code Resource} and {@code
+   * Action} accept either).
+   *
+   * @throws IllegalArgumentException as {@link #resolve}
+   */
+  public static List<String> resolveList(JsonNode node, Map<String, String> values) {
+    List<String> list = new ArrayList<>();
+    if (node.isArray()) {
+      node.forEach(n -> list.add(resolve(n, values)));
+    } else if (node.isObject() && node.size() == 1 && node.has("Fn::Split")) {
+      JsonNode argument = node.get("Fn::Split");
+      String delimiter = argument.get(0).asText();
+      list.addAll(List.of(resolve(argument.get(1), values).split(Pattern.quote(delimiter), -1)));
+    } else {
+      list.add(resolve(node, values));
+    }
+    return list;
+  }
+
+  /**
    * {@code node} with every {@code Fn::If} replaced by the branch its condition chooses, at any
-   * depth; the input is not changed.
+   * depth; a chosen {@code Ref AWS::NoValue} removes its property or list element, as
+   * CloudFormation does. The input is not changed.
    *
    * @param template the template, for its {@code Conditions}
    */
@@ -85,15 +110,31 @@ public final class Intrinsics {
     }
     if (node.isObject()) {
       ObjectNode copy = JsonNodeFactory.instance.objectNode();
-      node.fields().forEachRemaining(e -> copy.set(e.getKey(), chooseBranches(e.getValue(), template, values)));
+      node.fields()
+          .forEachRemaining(
+              e -> {
+                JsonNode chosen = chooseBranches(e.getValue(), template, values);
+                if (!isNoValue(chosen)) {
+                  copy.set(e.getKey(), chosen);
+                }
+              });
       return copy;
     }
     if (node.isArray()) {
       ArrayNode copy = JsonNodeFactory.instance.arrayNode();
-      node.forEach(n -> copy.add(chooseBranches(n, template, values)));
+      for (JsonNode n : node) {
+        JsonNode chosen = chooseBranches(n, template, values);
+        if (!isNoValue(chosen)) {
+          copy.add(chosen);
+        }
+      }
       return copy;
     }
     return node;
+  }
+
+  private static boolean isNoValue(JsonNode node) {
+    return node.isObject() && node.size() == 1 && "AWS::NoValue".equals(node.path("Ref").asText(null));
   }
 
   /**
@@ -109,7 +150,13 @@ public final class Intrinsics {
     return holds(definition, template, values);
   }
 
-  private static boolean holds(JsonNode node, JsonNode template, Map<String, String> values) {
+  /**
+   * Whether a condition expression ({@code Fn::Equals}, {@code Fn::Not}, {@code Fn::And}, {@code
+   * Fn::Or}, {@code Condition}), such as a rule's {@code RuleCondition}, holds under {@code values}.
+   *
+   * @throws IllegalArgumentException when it uses an unsupported function
+   */
+  public static boolean holds(JsonNode node, JsonNode template, Map<String, String> values) {
     if (!node.isObject() || node.size() != 1) {
       throw new IllegalArgumentException("not a condition function: " + node);
     }

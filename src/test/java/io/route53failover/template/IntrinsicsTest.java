@@ -23,6 +23,9 @@ class IntrinsicsTest {
           Properties:
             Value: !If [HasName, !Sub "name-${Name}", none]
             Nested: [{Inner: !If [Both, !Join [",", !Ref Ids], !Ref Name]}]
+            Optional: !If [HasName, !Ref Name, !Ref AWS::NoValue]
+            List: [first, !If [HasIds, !Ref Name, !Ref AWS::NoValue], last]
+            Split: !Split [",", !Sub "arn:${Name},arn:x"]
       """;
 
   private static JsonNode template() throws Exception {
@@ -59,6 +62,34 @@ class IntrinsicsTest {
     Map<String, String> none = Map.of("Name", "", "Ids", "");
     assertThat(Intrinsics.resolve(Intrinsics.chooseBranches(properties, t, none).get("Value"), none))
         .isEqualTo("none");
+  }
+
+  @Test
+  void noValueRemovesThePropertyOrTheListElementItIsChosenFor() throws Exception {
+    JsonNode t = template();
+    JsonNode properties = t.at("/Resources/R/Properties");
+    Map<String, String> name = Map.of("Name", "a", "Ids", "");
+    Map<String, String> none = Map.of("Name", "", "Ids", "");
+
+    JsonNode withName = Intrinsics.chooseBranches(properties, t, name);
+    JsonNode withNone = Intrinsics.chooseBranches(properties, t, none);
+
+    assertThat(Intrinsics.resolve(withName.get("Optional"), name)).isEqualTo("a");
+    assertThat(withNone.has("Optional")).isFalse();
+    assertThat(Intrinsics.resolveList(withNone.get("List"), none)).containsExactly("first", "last");
+    Map<String, String> both = Map.of("Name", "a", "Ids", "x");
+    assertThat(Intrinsics.resolveList(Intrinsics.chooseBranches(properties, t, both).get("List"), both))
+        .containsExactly("first", "a", "last");
+  }
+
+  @Test
+  void splitAndSingleStringsResolveToLists() throws Exception {
+    JsonNode t = template();
+    Map<String, String> name = Map.of("Name", "a", "Ids", "");
+
+    assertThat(Intrinsics.resolveList(t.at("/Resources/R/Properties/Split"), name))
+        .containsExactly("arn:a", "arn:x");
+    assertThat(Intrinsics.resolveList(CfnYaml.read("!Ref Name"), name)).containsExactly("a");
   }
 
   @Test

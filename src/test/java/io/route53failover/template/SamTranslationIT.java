@@ -2,16 +2,23 @@ package io.route53failover.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.route53failover.failover.FailoverConfig;
 import io.route53failover.template.TemplateTools.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Translates template.yaml offline with aws-sam-translator (the code behind the
@@ -79,13 +86,12 @@ class SamTranslationIT {
     JsonNode function = resource("FailoverFunction", "AWS::Lambda::Function");
     JsonNode p = function.get("Properties");
 
-    assertThat(function.get("Condition").asText()).isEqualTo("CreateLockChain");
+    assertThat(function.get("Condition").asText()).isEqualTo("CreateFailoverFunction");
     assertThat(p.has("VpcConfig")).as("FailoverFunction must not be in the VPC").isFalse();
     assertThat(p.get("Handler").asText())
         .isEqualTo("io.route53failover.failover.FailoverFunction::handleRequest");
     assertThat(p.at("/LoggingConfig/LogFormat").asText()).isEqualTo("JSON");
     assertThat(p.at("/LoggingConfig/LogGroup")).isEqualTo(ref("FailoverLogGroup"));
-    assertThat(p.at("/Environment/Variables/PRIMARY_HEALTH_CHECK_ID")).isEqualTo(ref("PrimaryHealthCheckId"));
     assertThat(p.at("/Environment/Variables/FAILED_OVER_PATH")).isEqualTo(ref("FailedOverPath"));
   }
 
@@ -97,7 +103,7 @@ class SamTranslationIT {
         .isEqualTo(getAtt("HealthCheckRole", "Arn"));
     assertThat(properties("FailoverFunction", "AWS::Lambda::Function").get("Role"))
         .isEqualTo(getAtt("FailoverRole", "Arn"));
-    assertThat(resource("FailoverRole", "AWS::IAM::Role").get("Condition").asText()).isEqualTo("CreateLockChain");
+    assertThat(resource("FailoverRole", "AWS::IAM::Role").get("Condition").asText()).isEqualTo("CreateFailoverFunction");
     List<String> roles = new ArrayList<>();
     resources.fields().forEachRemaining(e -> {
       if (e.getValue().get("Type").asText().equals("AWS::IAM::Role")) {
@@ -154,29 +160,14 @@ class SamTranslationIT {
     assertThat(actions(describe)).containsExactlyInAnyOrder("ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets");
   }
 
+  /** The Route 53 statement's health checks are proven per deployment in {@link #theLockTouchesExactlyTheGatesAndThePublicPrimary}. */
   @Test
-  void failoverRoleTouchesOnlyTheConfiguredHealthChecksItsLogGroupAndItsQueue() {
+  void failoverRoleWritesOnlyItsLogGroupAndItsQueue() {
     JsonNode role = properties("FailoverRole", "AWS::IAM::Role");
     Map<String, JsonNode> bySid = bySid(inlineStatements(role));
 
     assertThat(role.has("ManagedPolicyArns")).isFalse();
     assertThat(bySid).containsOnlyKeys("LockConfiguredHealthChecksOnly", "WriteOwnLogGroupOnly", "KeepFailedEventsInTheQueue");
-    JsonNode route53 = bySid.get("LockConfiguredHealthChecksOnly");
-    assertThat(actions(route53))
-        .containsExactlyInAnyOrder(
-            "route53:GetHealthCheck",
-            "route53:UpdateHealthCheck",
-            "route53:ChangeTagsForResource",
-            "route53:ListTagsForResource");
-    List<String> literals = stringsIn(route53.get("Resource"));
-    assertThat(literals).isNotEmpty();
-    assertThat(literals)
-        .filteredOn(s -> s.contains("arn:"))
-        .allSatisfy(s -> assertThat(s).matches("(,?arn:aws:route53:::healthcheck/(\\$\\{[A-Za-z]+})?)+"));
-    assertThat(route53.get("Resource").toString())
-        .contains("PrimaryHealthCheckId")
-        .contains("AdditionalHealthCheckIds")
-        .doesNotContain("\"*\"");
     JsonNode logs = bySid.get("WriteOwnLogGroupOnly");
     assertThat(actions(logs)).containsExactlyInAnyOrder("logs:CreateLogStream", "logs:PutLogEvents");
     assertThat(logs.get("Resource")).isEqualTo(getAtt("FailoverLogGroup", "Arn"));
@@ -257,10 +248,10 @@ class SamTranslationIT {
 
   @Test
   void failoverTopicDeliversToFailoverFunction() {
-    JsonNode subscription = resource("FailoverFunctionPrimaryAlarm", "AWS::SNS::Subscription");
-    JsonNode permission = properties("FailoverFunctionPrimaryAlarmPermission", "AWS::Lambda::Permission");
+    JsonNode subscription = resource("FailoverFunctionLockAlarm", "AWS::SNS::Subscription");
+    JsonNode permission = properties("FailoverFunctionLockAlarmPermission", "AWS::Lambda::Permission");
 
-    assertThat(subscription.get("Condition").asText()).isEqualTo("CreateLockChain");
+    assertThat(subscription.get("Condition").asText()).isEqualTo("CreateFailoverFunction");
     assertThat(subscription.at("/Properties/Protocol").asText()).isEqualTo("lambda");
     assertThat(subscription.at("/Properties/TopicArn")).isEqualTo(ref("FailoverTopic"));
     assertThat(subscription.at("/Properties/Endpoint")).isEqualTo(getAtt("FailoverFunction", "Arn"));
@@ -339,7 +330,7 @@ class SamTranslationIT {
     JsonNode alarm = resource("PrimaryHealthCheckAlarm", "AWS::CloudWatch::Alarm");
     JsonNode p = alarm.get("Properties");
 
-    assertThat(alarm.get("Condition").asText()).isEqualTo("CreateLockChain");
+    assertThat(alarm.get("Condition").asText()).isEqualTo("CreatePublicLockChain");
     assertThat(p.get("Namespace").asText()).isEqualTo("AWS/Route53");
     assertThat(p.get("MetricName").asText()).isEqualTo("HealthCheckStatus");
     assertThat(p.get("Dimensions")).hasSize(1);
@@ -352,7 +343,7 @@ class SamTranslationIT {
     assertThat(p.get("TreatMissingData").asText()).isEqualTo("notBreaching");
     assertThat(p.get("AlarmActions")).containsExactly(ref("FailoverTopic"));
     // AWS/Route53 metrics exist only in us-east-1: the Rules section refuses other regions.
-    assertThat(translated.at("/Rules/LockChainOnlyInUsEast1/Assertions/0/Assert").toString())
+    assertThat(translated.at("/Rules/PublicLockChainOnlyInUsEast1/Assertions/0/Assert").toString())
         .contains("AWS::Region")
         .contains("us-east-1");
   }
@@ -381,10 +372,11 @@ class SamTranslationIT {
   @Test
   void recordsFormTheThreeNodeChainOrTheTwoNodePair() {
     // main: PRIMARY node 1, SECONDARY alias to the fallback pair (three nodes) or node 2 (two)
-    assertRecord("MainPrimaryRecord", "CreateRecords", "primary", "PRIMARY", "PrimaryNodeHealthCheck", "PrimaryNodeValue");
-    assertRecord("MainSecondaryRecord", "CreateTwoNodeRecords", "secondary", "SECONDARY", "SecondaryNodeHealthCheck", "SecondaryNodeValue");
-    assertRecord("FallbackPrimaryRecord", "CreateThreeNodeRecords", "primary", "PRIMARY", "SecondaryNodeHealthCheck", "SecondaryNodeValue");
-    assertRecord("FallbackSecondaryRecord", "CreateThreeNodeRecords", "secondary", "SECONDARY", "TertiaryNodeHealthCheck", "TertiaryNodeValue");
+    // which health check each record looks at: recordsLookAtTheGatesOfThePrimariesAndTheMetricChecksOfTheRest
+    assertRecord("MainPrimaryRecord", "CreateRecords", "primary", "PRIMARY", "PrimaryNodeValue");
+    assertRecord("MainSecondaryRecord", "CreateTwoNodeRecords", "secondary", "SECONDARY", "SecondaryNodeValue");
+    assertRecord("FallbackPrimaryRecord", "CreateThreeNodeRecords", "primary", "PRIMARY", "SecondaryNodeValue");
+    assertRecord("FallbackSecondaryRecord", "CreateThreeNodeRecords", "secondary", "SECONDARY", "TertiaryNodeValue");
 
     JsonNode alias = resource("MainSecondaryAliasRecord", "AWS::Route53::RecordSet");
     assertThat(alias.get("Condition").asText()).isEqualTo("CreateThreeNodeRecords");
@@ -417,7 +409,231 @@ class SamTranslationIT {
             "PrimaryNodeHealthCheckId",
             "SecondaryNodeHealthCheckId",
             "TertiaryNodeHealthCheckId",
+            "PrimaryNodeGateId",
+            "SecondaryNodeGateId",
             "RecordName");
+    assertThat(translated.at("/Outputs/PrimaryNodeGateId/Value")).isEqualTo(ref("PrimaryNodeGate"));
+    assertThat(translated.at("/Outputs/PrimaryNodeGateId/Condition").asText()).isEqualTo("GatePrimaryNode");
+    assertThat(translated.at("/Outputs/SecondaryNodeGateId/Value")).isEqualTo(ref("SecondaryNodeGate"));
+    assertThat(translated.at("/Outputs/SecondaryNodeGateId/Condition").asText()).isEqualTo("GateSecondaryNode");
+  }
+
+  // ---------------------------------------------------------------- the failover lock, per deployment
+
+  /**
+   * One deployment of the translated template: the layout (three nodes, or two with {@code
+   * TertiaryNodeName} empty), {@code LockPrivateChain}, and whether a public primary ({@code
+   * PrimaryHealthCheckId} with two {@code AdditionalHealthCheckIds}) is set. Without the public
+   * primary the stack sits in another partition and region, as the private lock allows.
+   */
+  record Deployment(boolean threeNodes, boolean lockPrivateChain, boolean publicPrimary) {
+    static final String PRIMARY_ID = "0f0f0f0f-0000-4000-8000-000000000001";
+    static final List<String> ADDITIONAL_IDS =
+        List.of("0f0f0f0f-0000-4000-8000-000000000002", "0f0f0f0f-0000-4000-8000-000000000003");
+
+    String partition() {
+      return publicPrimary ? "aws" : "aws-cn";
+    }
+
+    /** Parameters, pseudo parameters, and each resource's Ref: a stand-in id, an alarm's name. */
+    Map<String, String> values() {
+      Map<String, String> v = new HashMap<>();
+      translated.get("Parameters").properties().forEach(e -> {
+        if (e.getValue().has("Default")) {
+          v.put(e.getKey(), e.getValue().get("Default").asText());
+        }
+      });
+      v.putAll(Map.of(
+          "Targets", "[]", "SubnetIds", "subnet-1", "SecurityGroupIds", "sg-1",
+          "RecordName", "svc.internal.example.com", "PrimaryNodeValue", "192.0.2.1",
+          "SecondaryNodeValue", "192.0.2.2", "TertiaryNodeValue", "192.0.2.3",
+          "PrivateZoneName", "internal.example.com", "PrivateZoneVpcId", "vpc-0123456789abcdef0"));
+      if (!threeNodes) {
+        v.put("TertiaryNodeName", "");
+      }
+      v.put("LockPrivateChain", String.valueOf(lockPrivateChain));
+      if (publicPrimary) {
+        v.put("PrimaryHealthCheckId", PRIMARY_ID);
+        v.put("AdditionalHealthCheckIds", String.join(",", ADDITIONAL_IDS));
+      }
+      v.put("AWS::StackName", "stack");
+      v.put("AWS::Region", publicPrimary ? "us-east-1" : "cn-north-1");
+      v.put("AWS::AccountId", "123456789012");
+      v.put("AWS::Partition", partition());
+      resources.properties().forEach(e -> v.putIfAbsent(e.getKey(), "id-" + e.getKey()));
+      resources.properties().forEach(e -> {
+        if (e.getValue().get("Type").asText().equals("AWS::CloudWatch::Alarm")) {
+          v.put(e.getKey(), Intrinsics.resolve(e.getValue().at("/Properties/AlarmName"), v));
+        }
+      });
+      return v;
+    }
+
+    /** Gate logical id to the node it guards: its name parameter, metric check and alarm. */
+    Map<String, List<String>> expectedGates() {
+      Map<String, List<String>> gates = new LinkedHashMap<>();
+      if (lockPrivateChain) {
+        gates.put("PrimaryNodeGate", List.of("PrimaryNodeName", "PrimaryNodeHealthCheck", "PrimaryNodeAlarm"));
+        if (threeNodes) {
+          gates.put("SecondaryNodeGate", List.of("SecondaryNodeName", "SecondaryNodeHealthCheck", "SecondaryNodeAlarm"));
+        }
+      }
+      return gates;
+    }
+
+    @Override
+    public String toString() {
+      return (threeNodes ? "three nodes" : "two nodes")
+          + ", LockPrivateChain=" + lockPrivateChain
+          + (publicPrimary ? ", public primary" : ", no public primary");
+    }
+  }
+
+  static List<Deployment> deployments() {
+    List<Deployment> all = new ArrayList<>();
+    for (boolean three : new boolean[] {true, false}) {
+      for (boolean lock : new boolean[] {true, false}) {
+        for (boolean pub : new boolean[] {true, false}) {
+          all.add(new Deployment(three, lock, pub));
+        }
+      }
+    }
+    return all;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("deployments")
+  void eachGateFollowsOnlyItsNodesMetricCheckAtThresholdOneWithTheThreeTags(Deployment d) {
+    Map<String, String> v = d.values();
+
+    assertThat(existing(v, "AWS::Route53::HealthCheck").entrySet())
+        .filteredOn(e -> e.getValue().at("/Properties/HealthCheckConfig/Type").asText().equals("CALCULATED"))
+        .extracting(Map.Entry::getKey)
+        .containsExactlyInAnyOrderElementsOf(d.expectedGates().keySet());
+    d.expectedGates().forEach((gate, node) -> {
+      JsonNode p = chosen(gate, v);
+      JsonNode config = p.get("HealthCheckConfig");
+      assertThat(config.get("Type").asText()).as(gate).isEqualTo("CALCULATED");
+      assertThat(Intrinsics.resolveList(config.get("ChildHealthChecks"), v)).as(gate).containsExactly(v.get(node.get(1)));
+      assertThat(config.get("HealthThreshold").asInt()).as(gate).isEqualTo(1);
+      assertThat(config.has("Inverted")).as(gate).isFalse();
+      Map<String, String> tags = new LinkedHashMap<>();
+      p.get("HealthCheckTags").forEach(t -> tags.put(t.get("Key").asText(), Intrinsics.resolve(t.get("Value"), v)));
+      assertThat(tags).as(gate).containsExactlyInAnyOrderEntriesOf(Map.of(
+          "Name", "stack-" + v.get(node.get(0)) + "-gate",
+          "route53-failover:node", v.get(node.get(0)),
+          "route53-failover:alarm-name", v.get(node.get(2))));
+    });
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("deployments")
+  void recordsLookAtTheGatesOfThePrimariesAndTheMetricChecksOfTheRest(Deployment d) {
+    Map<String, String> v = d.values();
+    Map<String, String> expected = new LinkedHashMap<>();
+    expected.put("MainPrimaryRecord", d.lockPrivateChain() ? "PrimaryNodeGate" : "PrimaryNodeHealthCheck");
+    if (d.threeNodes()) {
+      expected.put("FallbackPrimaryRecord", d.lockPrivateChain() ? "SecondaryNodeGate" : "SecondaryNodeHealthCheck");
+      expected.put("FallbackSecondaryRecord", "TertiaryNodeHealthCheck");
+    } else {
+      expected.put("MainSecondaryRecord", "SecondaryNodeHealthCheck");
+    }
+    Map<String, String> actual = new LinkedHashMap<>();
+    existing(v, "AWS::Route53::RecordSet").forEach((id, r) -> {
+      JsonNode p = chosen(id, v);
+      if (p.has("HealthCheckId")) {
+        actual.put(id, Intrinsics.resolve(p.get("HealthCheckId"), v));
+      }
+    });
+
+    assertThat(actual).containsExactlyInAnyOrderEntriesOf(
+        expected.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> v.get(e.getValue()))));
+  }
+
+  /**
+   * Which alarms notify FailoverTopic, what FailoverFunction is told about them, and what its role
+   * may change: the gates, and the public primary with its additional ids when set. Without
+   * either, FailoverFunction and everything that serves it is absent, as before the gates.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("deployments")
+  void theLockTouchesExactlyTheGatesAndThePublicPrimary(Deployment d) throws Exception {
+    Map<String, String> v = d.values();
+    List<String> lockResources = List.of(
+        "FailoverFunction", "FailoverTopic", "FailoverRole", "FailoverLogGroup", "FailoverDeadLetterQueue",
+        "FailoverFunctionLockAlarm", "FailoverFunctionLockAlarmPermission", "FailoverFunctionEventInvokeConfig");
+    boolean function = d.lockPrivateChain() || d.publicPrimary();
+    for (String id : lockResources) {
+      assertThat(exists(id, v)).as("%s exists", id).isEqualTo(function);
+    }
+
+    // alarm name -> the health check its ALARM locks
+    Map<String, String> locks = new LinkedHashMap<>();
+    d.expectedGates().forEach((gate, node) -> locks.put(v.get(node.get(2)), v.get(gate)));
+    if (d.publicPrimary()) {
+      locks.put(v.get("PrimaryHealthCheckAlarm"), Deployment.PRIMARY_ID);
+    }
+    Map<String, List<String>> actions = new LinkedHashMap<>();
+    existing(v, "AWS::CloudWatch::Alarm").forEach((id, a) -> {
+      JsonNode p = chosen(id, v);
+      assertThat(p.has("OKActions") || p.has("InsufficientDataActions")).as(id).isFalse();
+      if (p.has("AlarmActions")) {
+        actions.put(v.get(id), Intrinsics.resolveList(p.get("AlarmActions"), v));
+      }
+    });
+    assertThat(actions.keySet()).as("alarms with actions").containsExactlyInAnyOrderElementsOf(locks.keySet());
+    assertThat(actions.values()).allSatisfy(a -> assertThat(a).containsExactly(v.get("FailoverTopic")));
+    if (!function) {
+      return;
+    }
+
+    Map<String, String> env = new LinkedHashMap<>();
+    chosen("FailoverFunction", v).at("/Environment/Variables").properties()
+        .forEach(e -> env.put(e.getKey(), Intrinsics.resolve(e.getValue(), v)));
+    Map<String, String> alarmHealthChecks =
+        TemplateTools.JSON.readValue(env.get("ALARM_HEALTH_CHECKS"), new TypeReference<Map<String, String>>() {});
+    assertThat(alarmHealthChecks).as("ALARM_HEALTH_CHECKS").containsExactlyInAnyOrderEntriesOf(locks);
+    List<String> ids = new ArrayList<>(locks.values());
+    List<String> arns = new ArrayList<>(ids.stream().map(id -> "arn:" + d.partition() + ":route53:::healthcheck/" + id).toList());
+    if (d.publicPrimary()) {
+      ids.addAll(Deployment.ADDITIONAL_IDS);
+      // the public chain is pinned to us-east-1 (Rules), so the partition of these is "aws"
+      Deployment.ADDITIONAL_IDS.forEach(id -> arns.add("arn:aws:route53:::healthcheck/" + id));
+    }
+    assertThat(env.get("ALLOWED_HEALTH_CHECK_IDS").split(",")).containsExactlyInAnyOrderElementsOf(ids);
+    assertThat(env.get("PRIMARY_HEALTH_CHECK_ID")).isEqualTo(d.publicPrimary() ? Deployment.PRIMARY_ID : "");
+    FailoverConfig config = FailoverConfig.fromEnvironment(env);
+    assertThat(config.allowedHealthCheckIds()).containsExactlyInAnyOrderElementsOf(ids);
+    assertThat(config.primary().isPresent()).isEqualTo(d.publicPrimary());
+
+    List<JsonNode> route53 = inlineStatements(chosen("FailoverRole", v)).stream()
+        .filter(st -> actions(st).stream().anyMatch(a -> a.startsWith("route53:")))
+        .toList();
+    assertThat(route53).as("statements granting route53 actions").hasSize(1);
+    assertThat(actions(route53.get(0))).containsExactlyInAnyOrder(
+        "route53:GetHealthCheck", "route53:UpdateHealthCheck", "route53:ChangeTagsForResource", "route53:ListTagsForResource");
+    assertThat(Intrinsics.resolveList(route53.get(0).get("Resource"), v)).containsExactlyInAnyOrderElementsOf(arns);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("deployments")
+  void aUsEast1RuleAppliesOnlyWithThePublicPrimary(Deployment d) {
+    Map<String, String> v = d.values();
+    // rules whose assertions test AWS::Region, and so refuse a region
+    List<String> usEast1Rules = new ArrayList<>();
+    translated.get("Rules").properties().forEach(e -> {
+      boolean pinsTheRegion = false;
+      for (JsonNode assertion : e.getValue().get("Assertions")) {
+        pinsTheRegion |= assertion.get("Assert").toString().contains("AWS::Region");
+      }
+      if (pinsTheRegion) {
+        usEast1Rules.add(e.getKey());
+        assertThat(Intrinsics.holds(e.getValue().get("RuleCondition"), translated, v))
+            .as("rule %s applies", e.getKey())
+            .isEqualTo(d.publicPrimary());
+      }
+    });
+    assertThat(usEast1Rules).containsExactly("PublicLockChainOnlyInUsEast1");
   }
 
   // ---------------------------------------------------------------- samconfig.toml
@@ -459,7 +675,7 @@ class SamTranslationIT {
     Result result = TemplateTools.runTranslation(broken);
 
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.output()).contains("invalid SAM template").contains("PrimaryAlarm");
+    assertThat(result.output()).contains("invalid SAM template").contains("LockAlarm");
   }
 
   // ---------------------------------------------------------------- Fn::ForEach
@@ -510,16 +726,33 @@ class SamTranslationIT {
   // ---------------------------------------------------------------- helpers
 
   private static void assertRecord(
-      String name, String condition, String setIdentifier, String failover, String healthCheck, String valueParameter) {
+      String name, String condition, String setIdentifier, String failover, String valueParameter) {
     JsonNode record = resource(name, "AWS::Route53::RecordSet");
     JsonNode p = record.get("Properties");
     assertThat(record.get("Condition").asText()).as(name).isEqualTo(condition);
     assertThat(p.get("SetIdentifier").asText()).as(name).isEqualTo(setIdentifier);
     assertThat(p.get("Failover").asText()).as(name).isEqualTo(failover);
-    assertThat(p.get("HealthCheckId")).as(name).isEqualTo(ref(healthCheck));
     assertThat(p.get("TTL")).as(name).isEqualTo(ref("RecordTtl"));
     assertThat(p.get("Type")).as(name).isEqualTo(ref("RecordType"));
     assertThat(p.get("ResourceRecords")).as(name).containsExactly(ref(valueParameter));
+  }
+
+  private static boolean exists(String id, Map<String, String> values) {
+    JsonNode r = resources.get(id);
+    assertThat(r).as("resource %s", id).isNotNull();
+    return !r.has("Condition") || Intrinsics.condition(r.get("Condition").asText(), translated, values);
+  }
+
+  /** Resources of {@code type} that exist under {@code values}. */
+  private static Map<String, JsonNode> existing(Map<String, String> values, String type) {
+    Map<String, JsonNode> found = TemplateTools.resourcesOfType(translated, type);
+    found.keySet().removeIf(id -> !exists(id, values));
+    return found;
+  }
+
+  /** A resource's properties with every Fn::If decided under {@code values}. */
+  private static JsonNode chosen(String id, Map<String, String> values) {
+    return Intrinsics.chooseBranches(resources.get(id).get("Properties"), translated, values);
   }
 
   private static JsonNode resource(String name, String type) {
@@ -560,7 +793,7 @@ class SamTranslationIT {
   }
 
   private static Map<String, JsonNode> bySid(List<JsonNode> statements) {
-    Map<String, JsonNode> bySid = new java.util.LinkedHashMap<>();
+    Map<String, JsonNode> bySid = new LinkedHashMap<>();
     for (JsonNode s : statements) {
       assertThat(s.path("Effect").asText()).as("Effect of %s", s.path("Sid")).isEqualTo("Allow");
       assertThat(bySid.put(s.path("Sid").asText(), s)).as("Sid %s used twice", s.path("Sid")).isNull();

@@ -39,6 +39,15 @@ class TemplateConsistencyTest {
   /** Variables a function may set that are read by the JVM rather than by our configuration. */
   static final Set<String> JVM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS");
 
+  /**
+   * Variables the template already sets for code that does not read them yet: ALARM_HEALTH_CHECKS
+   * (issue 16, the CALCULATED gate lock) until FailoverConfig reads it. {@link
+   * #pendingVariablesAreStillUnread} fails once the code reads one, so the entry cannot outlive
+   * its reason.
+   */
+  static final Map<String, Set<String>> PENDING_BY_HANDLER =
+      Map.of("io.route53failover.failover.FailoverFunction", Set.of("ALARM_HEALTH_CHECKS"));
+
   /** What each handler class reads from its environment (its config's ENVIRONMENT_VARIABLES). */
   static final Map<String, List<String>> VARIABLES_READ_BY_HANDLER =
       Map.of(
@@ -100,10 +109,20 @@ class TemplateConsistencyTest {
       List<String> read = VARIABLES_READ_BY_HANDLER.get(handlerClass);
       assertThat(read).as("variables read by %s are known to this test", handlerClass).isNotNull();
 
-      Set<String> set = environmentSet(template, function.getValue());
+      Set<String> set = new TreeSet<>(environmentSet(template, function.getValue()));
+      set.removeAll(PENDING_BY_HANDLER.getOrDefault(handlerClass, Set.of()));
 
       assertThat(environmentProblems(set, read)).as(function.getKey()).isEmpty();
     }
+  }
+
+  @Test
+  void pendingVariablesAreStillUnread() {
+    PENDING_BY_HANDLER.forEach(
+        (handlerClass, pending) ->
+            assertThat(VARIABLES_READ_BY_HANDLER.get(handlerClass))
+                .as("%s now reads these; remove them from PENDING_BY_HANDLER", handlerClass)
+                .doesNotContainAnyElementsOf(pending));
   }
 
   @Test

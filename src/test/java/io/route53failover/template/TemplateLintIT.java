@@ -10,7 +10,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** cfn-lint (with its built-in SAM transform) accepts template.yaml and rejects broken copies. */
+/**
+ * cfn-lint (with its built-in SAM transform) accepts template.yaml and rejects broken copies.
+ *
+ * <p>One run covers the parameter combinations: cfn-lint evaluates every scenario of the
+ * template's conditions itself (LockPrivateChain on/off, two or three nodes, public primary or
+ * not), as {@link #aGateUsedWhereItMayNotExistIsRejected} shows. Its {@code --parameters} option
+ * does not narrow that here (checked with cfn-lint 1.51.0: even {@code RecordType=MX} passes).
+ */
 class TemplateLintIT {
 
   private static final Duration LINT_TIMEOUT = Duration.ofMinutes(3);
@@ -49,6 +56,23 @@ class TemplateLintIT {
 
     assertThat(result.exitCode()).isNotZero();
     assertThat(result.output()).contains("E3002").contains("Did you mean 'MetricName'?");
+  }
+
+  @Test
+  void aGateUsedWhereItMayNotExistIsRejected() throws Exception {
+    Path cfnLint = TemplateTools.requireCfnLint();
+    // node 2's gate exists only with three nodes; the main PRIMARY record exists with two as well
+    Path broken =
+        brokenCopy(
+            "HealthCheckId: !If [GatePrimaryNode, !Ref PrimaryNodeGate, !Ref PrimaryNodeHealthCheck]",
+            "HealthCheckId: !If [GatePrimaryNode, !Ref SecondaryNodeGate, !Ref PrimaryNodeHealthCheck]");
+
+    Result result = lint(cfnLint, broken);
+
+    assertThat(result.exitCode()).isNotZero();
+    assertThat(result.output())
+        .contains("W1001")
+        .contains("'SecondaryNodeGate' that may not be available when condition 'GateSecondaryNode' is False");
   }
 
   /** A copy of template.yaml with exactly one occurrence of {@code from} replaced. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -55,9 +56,13 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Deploys the translated template into a real moto_server with CloudFormation CreateStack, then
- * checks what it created with the services' own APIs. Two stacks cover both sides of the
- * conditions: a three-node chain in a created private zone with the lock chain, and a two-node
- * pair in an existing zone without it.
+ * checks what it created with the services' own APIs: what only a deployment proves, that an
+ * independent CloudFormation engine creates the stack and that every Ref, Sub, Join and Split
+ * resolves to the physical ids Route 53 and the other services hand out. Two stacks: a three-node
+ * chain with both gates and the public primary in a created private zone, and a two-node pair
+ * with node 1's gate only, in an existing zone. Which resources exist under which parameters,
+ * and what the resolved values mean, is proven for every combination on the translated template
+ * (SamTranslationIT).
  *
  * <p>moto's CloudFormation cannot check everything; {@link #MOTO_CANNOT_CHECK} lists what is
  * proven on the translated JSON instead (SamTranslationIT) or not at all here.
@@ -76,6 +81,10 @@ class TemplateMotoDeployIT {
               + " on-failure destination)",
           "AlarmIdentifier and InsufficientDataHealthStatus of CLOUDWATCH_METRIC health checks: dropped"
               + " (SamTranslationIT)",
+          "ChildHealthChecks, HealthThreshold and HealthCheckTags of the CALCULATED gates: dropped, only the"
+              + " type is kept (SamTranslationIT checks child, threshold 1 and the three tags)",
+          "Ref to an alarm: unresolved, since alarms are skipped, so ALARM_HEALTH_CHECKS keys read"
+              + " \"${PrimaryNodeAlarm}\" here (SamTranslationIT resolves them to the alarm names)",
           "the private hosted zone's VPC association: dropped, the zone reports PrivateZone=false"
               + " (SamTranslationIT)",
           "Architectures and LoggingConfig of the functions: dropped (SamTranslationIT)",
@@ -183,6 +192,8 @@ class TemplateMotoDeployIT {
             "PrimaryNodeHealthCheckId",
             "SecondaryNodeHealthCheckId",
             "TertiaryNodeHealthCheckId",
+            "PrimaryNodeGateId",
+            "SecondaryNodeGateId",
             "RecordName",
             "FallbackRecordName",
             "HostedZoneId");
@@ -200,9 +211,9 @@ class TemplateMotoDeployIT {
         "svc.internal.example.com SECONDARY",
         "fallback.svc.internal.example.com PRIMARY",
         "fallback.svc.internal.example.com SECONDARY");
-    assertNodeRecord(records.get("svc.internal.example.com PRIMARY"), "primary", "192.0.2.1", out.get("PrimaryNodeHealthCheckId"), 30);
-    assertNodeRecord(records.get("fallback.svc.internal.example.com PRIMARY"), "primary", "192.0.2.2", out.get("SecondaryNodeHealthCheckId"), 30);
-    assertNodeRecord(records.get("fallback.svc.internal.example.com SECONDARY"), "secondary", "192.0.2.3", out.get("TertiaryNodeHealthCheckId"), 30);
+    assertNodeRecord(records.get("svc.internal.example.com PRIMARY"), "primary", "192.0.2.1", out.get("PrimaryNodeGateId"), HealthCheckType.CALCULATED, 30);
+    assertNodeRecord(records.get("fallback.svc.internal.example.com PRIMARY"), "primary", "192.0.2.2", out.get("SecondaryNodeGateId"), HealthCheckType.CALCULATED, 30);
+    assertNodeRecord(records.get("fallback.svc.internal.example.com SECONDARY"), "secondary", "192.0.2.3", out.get("TertiaryNodeHealthCheckId"), HealthCheckType.CLOUDWATCH_METRIC, 30);
 
     ResourceRecordSet alias = records.get("svc.internal.example.com SECONDARY");
     assertThat(alias.setIdentifier()).isEqualTo("secondary");
@@ -213,14 +224,19 @@ class TemplateMotoDeployIT {
   }
 
   @Test
-  void nodeHealthChecksAreDistinctCloudWatchMetricChecksAndThePrimaryIsUntouched() {
+  void nodeHealthChecksAreDistinctMetricChecksTheGatesCalculatedAndThePrimaryIsUntouched() {
     Map<String, String> out = outputs(threeNodes);
     List<String> ids =
         List.of(out.get("PrimaryNodeHealthCheckId"), out.get("SecondaryNodeHealthCheckId"), out.get("TertiaryNodeHealthCheckId"));
+    List<String> gates = List.of(out.get("PrimaryNodeGateId"), out.get("SecondaryNodeGateId"));
 
     assertThat(new HashSet<>(ids)).hasSize(3);
     for (String id : ids) {
       assertThat(healthCheck(id).healthCheckConfig().type()).as(id).isEqualTo(HealthCheckType.CLOUDWATCH_METRIC);
+    }
+    assertThat(new HashSet<>(gates)).hasSize(2).doesNotContainAnyElementsOf(ids);
+    for (String gate : gates) {
+      assertThat(healthCheck(gate).healthCheckConfig().type()).as(gate).isEqualTo(HealthCheckType.CALCULATED);
     }
     HealthCheck primary = healthCheck(primaryHealthCheckId);
     assertThat(primary.healthCheckConfig().type()).isEqualTo(HealthCheckType.HTTPS);
@@ -251,8 +267,6 @@ class TemplateMotoDeployIT {
     assertThat(f.vpcConfig().securityGroupIds()).containsExactly(securityGroupId);
 
     Map<String, String> env = f.environment().variables();
-    assertThat(env.keySet())
-        .containsExactlyInAnyOrderElementsOf(with(HealthCheckConfig.ENVIRONMENT_VARIABLES, "JAVA_TOOL_OPTIONS"));
     assertThat(env.get("TARGETS")).isEqualTo(fixtureTargets);
     HealthCheckConfig config = HealthCheckConfig.fromEnvironment(env);
     assertThat(config.namespace()).isEqualTo("LambdaCustomHC");
@@ -260,39 +274,50 @@ class TemplateMotoDeployIT {
     assertThat(config.targets()).hasSize(4);
   }
 
+  /**
+   * The deployed ids flow into FailoverFunction's environment and role: the gates Route 53 created
+   * and the public primary's checks, and the code accepts the result.
+   */
   @Test
-  void failoverFunctionRunsOutsideTheVpcAndMayLockOnlyTheConfiguredHealthChecks() throws Exception {
-    GetFunctionConfigurationResponse f = function(THREE_NODE_STACK, "FailoverFunction");
-
-    assertThat(f.handler()).isEqualTo("io.route53failover.failover.FailoverFunction::handleRequest");
-    assertThat(f.vpcConfig() == null || f.vpcConfig().subnetIds().isEmpty()).as("no VPC").isTrue();
-    assertThat(f.environment().variables())
-        .containsOnlyKeys(with(FailoverConfig.ENVIRONMENT_VARIABLES, "JAVA_TOOL_OPTIONS"))
-        .containsEntry("PRIMARY_HEALTH_CHECK_ID", primaryHealthCheckId)
-        .containsEntry(
-            "ALLOWED_HEALTH_CHECK_IDS", primaryHealthCheckId + "," + String.join(",", additionalHealthCheckIds))
-        .containsEntry("FAILED_OVER_PATH", FailoverConfig.DEFAULT_FAILED_OVER_PATH);
-
-    FailoverConfig config = FailoverConfig.fromEnvironment(f.environment().variables());
-    assertThat(config.primaryHealthCheckId()).isEqualTo(primaryHealthCheckId);
-    assertThat(config.allowedHealthCheckIds())
-        .containsExactlyInAnyOrder(primaryHealthCheckId, additionalHealthCheckIds.get(0), additionalHealthCheckIds.get(1));
-
-    JsonNode route53Statement = statementWithAction(f.role(), "route53:UpdateHealthCheck");
-    assertThat(TemplateTools.texts(route53Statement.get("Resource")))
-        .containsExactlyInAnyOrder(
-            "arn:aws:route53:::healthcheck/" + primaryHealthCheckId,
-            "arn:aws:route53:::healthcheck/" + additionalHealthCheckIds.get(0),
-            "arn:aws:route53:::healthcheck/" + additionalHealthCheckIds.get(1));
+  void failoverFunctionRunsOutsideTheVpcAndMayLockExactlyTheDeployedGatesAndThePublicChecks() throws Exception {
+    assertLockTargets(THREE_NODE_STACK, outputs(threeNodes), true);
   }
 
   @Test
-  void healthCheckRoleMayPublishOnlyToTheConfiguredNamespace() throws Exception {
-    JsonNode put = statementWithAction(function(THREE_NODE_STACK, "HealthCheckFunction").role(), "cloudwatch:PutMetricData");
-    assertThat(put.at("/Condition/StringEquals/cloudwatch:namespace").asText()).isEqualTo("LambdaCustomHC");
+  void withoutAPublicPrimaryFailoverFunctionMayLockOnlyNodeOnesGate() throws Exception {
+    assertLockTargets(TWO_NODE_STACK, outputs(twoNodes), false);
+  }
 
-    JsonNode putTwo = statementWithAction(function(TWO_NODE_STACK, "HealthCheckFunction").role(), "cloudwatch:PutMetricData");
-    assertThat(putTwo.at("/Condition/StringEquals/cloudwatch:namespace").asText()).isEqualTo("Team/Checks");
+  private static void assertLockTargets(String stack, Map<String, String> out, boolean publicPrimary) throws Exception {
+    GetFunctionConfigurationResponse f = function(stack, "FailoverFunction");
+    List<String> gates = new ArrayList<>();
+    gates.add(out.get("PrimaryNodeGateId"));
+    if (out.containsKey("SecondaryNodeGateId")) {
+      gates.add(out.get("SecondaryNodeGateId"));
+    }
+    List<String> ids = new ArrayList<>(gates);
+    if (publicPrimary) {
+      ids.add(primaryHealthCheckId);
+      ids.addAll(additionalHealthCheckIds);
+    }
+
+    assertThat(f.handler()).isEqualTo("io.route53failover.failover.FailoverFunction::handleRequest");
+    assertThat(f.vpcConfig() == null || f.vpcConfig().subnetIds().isEmpty()).as("no VPC").isTrue();
+    Map<String, String> env = f.environment().variables();
+    FailoverConfig config = FailoverConfig.fromEnvironment(env);
+    assertThat(config.allowedHealthCheckIds()).containsExactlyInAnyOrderElementsOf(ids);
+    assertThat(config.primary()).isEqualTo(publicPrimary ? java.util.Optional.of(primaryHealthCheckId) : java.util.Optional.empty());
+    Map<String, String> alarmHealthChecks =
+        TemplateTools.JSON.readValue(env.get("ALARM_HEALTH_CHECKS"), new TypeReference<Map<String, String>>() {});
+    List<String> locked = new ArrayList<>(gates);
+    if (publicPrimary) {
+      locked.add(primaryHealthCheckId);
+    }
+    assertThat(alarmHealthChecks.values()).containsExactlyInAnyOrderElementsOf(locked);
+
+    JsonNode route53Statement = statementWithAction(f.role(), "route53:UpdateHealthCheck");
+    assertThat(TemplateTools.texts(route53Statement.get("Resource")))
+        .containsExactlyInAnyOrderElementsOf(ids.stream().map(id -> "arn:aws:route53:::healthcheck/" + id).toList());
   }
 
   @Test
@@ -343,21 +368,23 @@ class TemplateMotoDeployIT {
     Map<String, ResourceRecordSet> records = failoverRecords(existingZoneId);
 
     assertThat(records).containsOnlyKeys("db.internal.example.org PRIMARY", "db.internal.example.org SECONDARY");
-    assertNodeRecord(records.get("db.internal.example.org PRIMARY"), "primary", "192.0.2.21", out.get("PrimaryNodeHealthCheckId"), 60);
-    assertNodeRecord(records.get("db.internal.example.org SECONDARY"), "secondary", "192.0.2.22", out.get("SecondaryNodeHealthCheckId"), 60);
+    assertNodeRecord(records.get("db.internal.example.org PRIMARY"), "primary", "192.0.2.21", out.get("PrimaryNodeGateId"), HealthCheckType.CALCULATED, 60);
+    assertNodeRecord(records.get("db.internal.example.org SECONDARY"), "secondary", "192.0.2.22", out.get("SecondaryNodeHealthCheckId"), HealthCheckType.CLOUDWATCH_METRIC, 60);
   }
 
   @Test
-  void withoutAPrimaryHealthCheckIdThereIsNoLockChainAndWithoutATertiaryNodeNoThirdCheck() {
+  void twoNodeStackGatesNodeOneOnlyAndHasNoThirdCheckNorFallbackPair() {
     Set<String> logical =
         resources(TWO_NODE_STACK).stream().map(StackResourceSummary::logicalResourceId).collect(Collectors.toSet());
 
     assertThat(logical)
-        .contains("HealthCheckFunction", "PrimaryNodeHealthCheck", "SecondaryNodeHealthCheck", "MainSecondaryRecord")
+        .contains(
+            "HealthCheckFunction", "PrimaryNodeHealthCheck", "SecondaryNodeHealthCheck", "MainSecondaryRecord",
+            "PrimaryNodeGate", "FailoverFunction", "FailoverTopic", "FailoverDeadLetterQueue")
         .doesNotContain(
-            "FailoverFunction", "FailoverTopic", "FailoverDeadLetterQueue", "TertiaryNodeHealthCheck",
-            "PrivateHostedZone", "FallbackPrimaryRecord", "MainSecondaryAliasRecord");
-    assertThat(outputs(twoNodes)).doesNotContainKeys("FailoverFunctionArn", "TertiaryNodeHealthCheckId", "FallbackRecordName");
+            "SecondaryNodeGate", "TertiaryNodeHealthCheck", "PrivateHostedZone", "FallbackPrimaryRecord",
+            "MainSecondaryAliasRecord");
+    assertThat(outputs(twoNodes)).doesNotContainKeys("SecondaryNodeGateId", "TertiaryNodeHealthCheckId", "FallbackRecordName");
     assertThat(function(TWO_NODE_STACK, "HealthCheckFunction").environment().variables())
         .containsEntry("METRIC_NAMESPACE", "Team/Checks");
   }
@@ -506,14 +533,15 @@ class TemplateMotoDeployIT {
     return records;
   }
 
-  private static void assertNodeRecord(ResourceRecordSet record, String setIdentifier, String value, String healthCheckId, long ttl) {
+  private static void assertNodeRecord(
+      ResourceRecordSet record, String setIdentifier, String value, String healthCheckId, HealthCheckType type, long ttl) {
     assertThat(record).isNotNull();
     assertThat(record.typeAsString()).isEqualTo("A");
     assertThat(record.setIdentifier()).isEqualTo(setIdentifier);
     assertThat(record.resourceRecords()).extracting(ResourceRecord::value).containsExactly(value);
     assertThat(record.ttl()).isEqualTo(ttl);
     assertThat(record.healthCheckId()).isEqualTo(healthCheckId);
-    assertThat(healthCheck(record.healthCheckId()).healthCheckConfig().type()).isEqualTo(HealthCheckType.CLOUDWATCH_METRIC);
+    assertThat(healthCheck(record.healthCheckId()).healthCheckConfig().type()).isEqualTo(type);
   }
 
   /**
@@ -534,12 +562,6 @@ class TemplateMotoDeployIT {
       }
     }
     throw new AssertionError("no inline statement of " + role + " grants " + action);
-  }
-
-  private static List<String> with(List<String> names, String extra) {
-    List<String> all = new ArrayList<>(names);
-    all.add(extra);
-    return all;
   }
 
   private static String stripDot(String name) {
