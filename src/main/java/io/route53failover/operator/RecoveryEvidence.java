@@ -166,7 +166,7 @@ public record RecoveryEvidence(
       dimensions.put(d.getKey(), d.getValue());
     }
     root.put("stat", "Minimum");
-    root.put("periodSeconds", RecoveryWindow.PERIOD.toSeconds());
+    root.put("periodSeconds", (int) RecoveryWindow.PERIOD.toSeconds());
     root.put("healthyMinutes", healthyMinutes());
     root.put("windowStart", window.start().toString());
     root.put("windowEnd", window.end().toString());
