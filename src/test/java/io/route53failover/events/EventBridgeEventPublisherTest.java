@@ -105,6 +105,17 @@ class EventBridgeEventPublisherTest {
   }
 
   @Test
+  void anAnswerWithoutItsEntryIsLoggedAsNotPublished() {
+    FakeEventBridge eventBridge =
+        new FakeEventBridge(r -> PutEventsResponse.builder().failedEntryCount(0).build());
+
+    Map<String, Object> line = publishAndCaptureError(eventBridge);
+
+    assertThat(line)
+        .containsEntry("error", "EventBridge PutEvents answered no entry (FailedEntryCount 0)");
+  }
+
+  @Test
   void aServiceErrorIsLoggedWithItsCodeNotThrown() {
     FakeEventBridge eventBridge =
         new FakeEventBridge(
