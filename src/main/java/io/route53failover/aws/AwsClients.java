@@ -10,6 +10,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * The AWS SDK clients, built once per execution environment (lazily, on first use) and shared by
@@ -57,6 +59,8 @@ public final class AwsClients {
   static final String AWS_ENDPOINT_URL = "AWS_ENDPOINT_URL";
   public static final String AWS_ENDPOINT_URL_CLOUDWATCH = "AWS_ENDPOINT_URL_CLOUDWATCH";
   public static final String AWS_ENDPOINT_URL_ROUTE_53 = "AWS_ENDPOINT_URL_ROUTE_53";
+  public static final String AWS_ENDPOINT_URL_EVENTBRIDGE = "AWS_ENDPOINT_URL_EVENTBRIDGE";
+  public static final String AWS_ENDPOINT_URL_STS = "AWS_ENDPOINT_URL_STS";
   static final String AWS_IGNORE_CONFIGURED_ENDPOINT_URLS = "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS";
 
   private AwsClients() {}
@@ -73,6 +77,28 @@ public final class AwsClients {
   public static CloudWatchClient newCloudWatchClient(Map<String, String> env) {
     return configure(CloudWatchClient.builder(), env, AWS_ENDPOINT_URL_CLOUDWATCH, region(env))
         .build();
+  }
+
+  /** The shared EventBridge client of this execution environment, built on first use. */
+  public static EventBridgeClient eventBridge() {
+    return EventBridgeHolder.CLIENT;
+  }
+
+  /**
+   * A new EventBridge client configured from {@code env} (region and endpoint, see the class
+   * comment; the same timeouts and retries as CloudWatch). The caller owns it.
+   */
+  public static EventBridgeClient newEventBridgeClient(Map<String, String> env) {
+    return configure(EventBridgeClient.builder(), env, AWS_ENDPOINT_URL_EVENTBRIDGE, region(env))
+        .build();
+  }
+
+  /**
+   * A new STS client configured from {@code env} (region and endpoint, see the class comment; the
+   * same timeouts and retries as CloudWatch). The caller owns it.
+   */
+  public static StsClient newStsClient(Map<String, String> env) {
+    return configure(StsClient.builder(), env, AWS_ENDPOINT_URL_STS, region(env)).build();
   }
 
   /**
@@ -173,5 +199,9 @@ public final class AwsClients {
 
   private static final class CloudWatchHolder {
     static final CloudWatchClient CLIENT = newCloudWatchClient(System.getenv());
+  }
+
+  private static final class EventBridgeHolder {
+    static final EventBridgeClient CLIENT = newEventBridgeClient(System.getenv());
   }
 }

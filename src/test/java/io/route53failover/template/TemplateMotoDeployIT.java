@@ -493,6 +493,44 @@ class TemplateMotoDeployIT {
     }
   }
 
+  // ---------------------------------------------------------------- operator dashboard
+
+  /**
+   * The dashboard as moto's CloudFormation rendered it (its own Fn::Sub, Fn::Join and Fn::If):
+   * JSON, with each node's availability and latency in the stack's namespace, an alarm per node
+   * plus the lock alarm when there is one, and the URL output naming it.
+   */
+  @Test
+  void operatorDashboardBodyIsJsonWithEachNodeOfTheLayout() throws Exception {
+    try (var cloudWatch = MOTO.cloudWatch()) {
+      for (Stack stack : List.of(threeNodes, twoNodes)) {
+        String name = stack.stackName() + "-" + MotoServer.REGION.id();
+        JsonNode body =
+            TemplateTools.JSON.readTree(cloudWatch.getDashboard(r -> r.dashboardName(name)).dashboardBody());
+        boolean three = stack == threeNodes;
+        String namespace = three ? "LambdaCustomHC" : "Team/Checks";
+
+        Set<String> metrics = new HashSet<>();
+        List<String> alarms = new ArrayList<>();
+        for (JsonNode widget : body.get("widgets")) {
+          widget.at("/properties/metrics").forEach(m -> metrics.add(m.get(0).asText() + " " + m.get(1).asText()));
+          widget.at("/properties/alarms").forEach(a -> alarms.add(a.asText()));
+        }
+        List<String> nodes = three ? List.of("node1", "node2", "node3") : List.of("node1", "node2");
+        for (String node : nodes) {
+          assertThat(metrics).as(name).contains(namespace + " " + node + "_availability", namespace + " " + node + "_latency");
+        }
+        assertThat(metrics).as(name).contains("AWS/Lambda Errors", "AWS/Lambda Duration", "AWS/Lambda Throttles");
+        assertThat(metrics.stream().anyMatch(m -> m.contains("node3"))).as(name).isEqualTo(three);
+        // three nodes and the lock alarm; two nodes, no lock chain
+        assertThat(alarms).as(name).hasSize(three ? 4 : 2)
+            .allSatisfy(a -> assertThat(a).startsWith("arn:aws:cloudwatch:us-east-1:123456789012:alarm:"));
+        assertThat(outputs(stack).get("DashboardUrl"))
+            .isEqualTo("https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1#dashboards/dashboard/" + name);
+      }
+    }
+  }
+
   // ---------------------------------------------------------------- queries
 
   private static Map<String, String> outputs(Stack stack) {
