@@ -71,12 +71,7 @@ public final class EventBridgeEventPublisher implements EventPublisher {
               .with("healthCheckId", event.healthCheckId())
               .with("eventId", entry.eventId()));
     } catch (RuntimeException e) {
-      String service = AwsErrors.serviceError("EventBridge PutEvents", e);
-      notPublished(
-          event,
-          service != null
-              ? service
-              : "EventBridge PutEvents: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+      notPublished(event, AwsErrors.describe("EventBridge PutEvents", e));
     }
   }
 

@@ -159,8 +159,7 @@ public final class CloudWatchRecoverySource implements RecoverySource {
   }
 
   private static RecoveryEvidenceException failure(String operation, SdkException e) {
-    String service = AwsErrors.serviceError("CloudWatch " + operation, e);
     return new RecoveryEvidenceException(
-        service != null ? service : "CloudWatch " + operation + ": " + e.getMessage(), e);
+        AwsErrors.describe(AwsErrors.CLOUDWATCH + " " + operation, e), e);
   }
 }

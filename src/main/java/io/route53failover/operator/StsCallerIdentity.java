@@ -24,9 +24,8 @@ public final class StsCallerIdentity implements CallerIdentity {
     try {
       return sts.getCallerIdentity().arn();
     } catch (SdkException e) {
-      String service = AwsErrors.serviceError("STS GetCallerIdentity", e);
       throw new CallerIdentityException(
-          service != null ? service : "STS GetCallerIdentity: " + e.getMessage(), e);
+          AwsErrors.describe("STS GetCallerIdentity", e), e);
     }
   }
 }

@@ -151,8 +151,7 @@ class EventBridgeEventPublisherTest {
     assertThat(line)
         .containsEntry(
             "error",
-            "EventBridge PutEvents: SdkClientException: Unable to execute HTTP request: connect"
-                + " timed out");
+            "SdkClientException: Unable to execute HTTP request: connect timed out");
   }
 
   private static Map<String, Object> publishAndCaptureError(EventBridgeClient eventBridge) {
