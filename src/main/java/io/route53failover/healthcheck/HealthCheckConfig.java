@@ -104,7 +104,7 @@ public record HealthCheckConfig(
           "must be a whole number from 1 to "
               + MAX_CONCURRENT_PROBES_LIMIT
               + " (Lambda allows 1,024 open files), was \""
-              + TargetFields.shorten(value)
+              + TargetRules.shorten(value)
               + "\"");
     }
     return n;
@@ -118,7 +118,7 @@ public record HealthCheckConfig(
           METRIC_NAMESPACE,
           null,
           null,
-          problem + ", was \"" + TargetFields.shorten(namespace) + "\"");
+          problem + ", was \"" + TargetRules.shorten(namespace) + "\"");
     }
     return namespace;
   }
@@ -138,7 +138,7 @@ public record HealthCheckConfig(
               null,
               "must be 60 (standard resolution, required by Route 53 CLOUDWATCH_METRIC health"
                   + " checks) or 1 (high resolution), was \""
-                  + TargetFields.shorten(value)
+                  + TargetRules.shorten(value)
                   + "\"");
     };
   }

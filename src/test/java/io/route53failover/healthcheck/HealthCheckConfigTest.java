@@ -49,11 +49,12 @@ class HealthCheckConfigTest {
         .containsExactly(
             new HttpTarget(
                 "web",
+                "http",
                 URI.create("http://192.0.2.7/health"),
                 3000,
                 StatusRange.DEFAULT,
                 null,
-                true,
+                null,
                 "web_availability"));
   }
 
@@ -69,6 +70,7 @@ class HealthCheckConfigTest {
         .containsExactly(
             new HttpTarget(
                 "api.v2",
+                "https",
                 URI.create("https://api.internal:8443/ping"),
                 1500,
                 new StatusRange(200, 204),
@@ -125,7 +127,7 @@ class HealthCheckConfigTest {
 
   @Test
   void longestNameIsAccepted() {
-    String name = "n".repeat(TargetsParser.MAX_NAME_LENGTH);
+    String name = "n".repeat(TargetRules.MAX_NAME_LENGTH);
 
     Target target =
         parse("[{'name':'" + name + "','type':'tcp','host':'h','port':1}]").targets().getFirst();
@@ -236,7 +238,7 @@ class HealthCheckConfigTest {
         arguments(
             "name too long",
             "[{'name':'"
-                + "n".repeat(TargetsParser.MAX_NAME_LENGTH + 1)
+                + "n".repeat(TargetRules.MAX_NAME_LENGTH + 1)
                 + "','type':'tcp','host':'h','port':1}]",
             "index 0",
             "name",

@@ -31,9 +31,9 @@ class HealthCheckFunctionTest {
 
   private static final TcpTarget DB = new TcpTarget("db-1", "127.0.0.1", 5432, 3000, "db-1_availability");
   private static final HttpTarget WEB =
-      new HttpTarget("web-1", URI.create("http://127.0.0.1:8080/"), 3000, StatusRange.DEFAULT, null, true, "web-1_availability");
+      new HttpTarget("web-1", "http", URI.create("http://127.0.0.1:8080/"), 3000, StatusRange.DEFAULT, null, null, "web-1_availability");
   private static final HttpTarget API =
-      new HttpTarget("api", URI.create("https://127.0.0.1:8443/"), 3000, StatusRange.DEFAULT, "pong", true, "legacy-api-metric");
+      new HttpTarget("api", "https", URI.create("https://127.0.0.1:8443/"), 3000, StatusRange.DEFAULT, "pong", true, "legacy-api-metric");
 
   /** A runner that answers from a function of the target and records the deadline it got. */
   static final class FakeRunner implements ProbeRunner {
@@ -162,7 +162,7 @@ class HealthCheckFunctionTest {
     // The most datums with the longest names: every target answered, names at their limit.
     List<Target> targets = new ArrayList<>();
     for (int i = 0; i < TargetsParser.MAX_TARGETS; i++) {
-      String name = String.format("%0" + TargetsParser.MAX_NAME_LENGTH + "d", i);
+      String name = String.format("%0" + TargetRules.MAX_NAME_LENGTH + "d", i);
       targets.add(new TcpTarget(name, "127.0.0.1", 1, 1000, name + "_availability"));
     }
     List<ProbeResult> results =

@@ -43,8 +43,10 @@ class TargetFaultsIT {
   static final Duration PROBING = Duration.ofSeconds(3);
 
   private static HttpTarget http(String name, String url, String expectedBody) {
+    String type = URI.create(url).getScheme();
     return new HttpTarget(
-        name, URI.create(url), 2_000, StatusRange.DEFAULT, expectedBody, true, name + "_availability");
+        name, type, URI.create(url), 2_000, StatusRange.DEFAULT, expectedBody,
+        type.equals("https") ? true : null, name + "_availability");
   }
 
   private static MockWebServer tls(HeldCertificate.Builder certificate, MockResponse response)
