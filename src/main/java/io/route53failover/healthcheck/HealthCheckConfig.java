@@ -47,11 +47,6 @@ public record HealthCheckConfig(
     }
   }
 
-  /** A configuration with the default bound on concurrent probes. */
-  public HealthCheckConfig(List<Target> targets, String namespace, int storageResolution) {
-    this(targets, namespace, storageResolution, DEFAULT_MAX_CONCURRENT_PROBES);
-  }
-
   /**
    * Reads and validates the configuration.
    *

@@ -83,7 +83,8 @@ class HealthCheckFunctionTest {
 
   private HealthCheckFunction function(ProbeRunner runner, Target... targets) {
     return new HealthCheckFunction(
-        new HealthCheckConfig(List.of(targets), "TestNamespace", 60),
+        new HealthCheckConfig(
+            List.of(targets), "TestNamespace", 60, HealthCheckConfig.DEFAULT_MAX_CONCURRENT_PROBES),
         runner,
         publisher,
         Clock.fixed(NOW, ZoneOffset.UTC));
@@ -123,10 +124,10 @@ class HealthCheckFunctionTest {
 
     assertThat(report.targets())
         .extracting(
-            HealthCheckReport.TargetStatus::name,
-            HealthCheckReport.TargetStatus::healthy,
-            HealthCheckReport.TargetStatus::latencyMs,
-            HealthCheckReport.TargetStatus::reason)
+            ProbeResult::name,
+            ProbeResult::healthy,
+            ProbeResult::latencyMs,
+            ProbeResult::reason)
         .containsExactly(
             tuple("db-1", false, null, "refused"),
             tuple("web-1", true, 42L, "ok"),
@@ -145,7 +146,7 @@ class HealthCheckFunctionTest {
 
     function(runner, DB, WEB, API).handleRequest(new ScheduledEvent(), contextWithRemaining(60_000));
 
-    assertThat(HealthCheckFunction.PUBLISH_RESERVE).isEqualTo(Duration.ofSeconds(12));
+    assertThat(HealthCheckFunction.publishReserve(1)).isEqualTo(Duration.ofSeconds(12));
     assertThat(runner.deadline).isEqualTo(NOW.plusSeconds(48));
   }
 
