@@ -273,11 +273,7 @@ final class TargetsParser {
   }
 
   private static String firstField(List<JsonMappingException.Reference> path) {
-    return path.stream()
-        .map(JsonMappingException.Reference::getFieldName)
-        .filter(f -> f != null)
-        .findFirst()
-        .orElse(null);
+    return path.isEmpty() ? null : path.getFirst().getFieldName();
   }
 
   /** What fields {@code type} takes besides the common ones. */

@@ -125,6 +125,29 @@ class TargetsParserTest {
     assertThat(actual.type()).isEqualTo(json(target).replaceAll(".*\"type\":\"([a-z]+)\".*", "$1"));
   }
 
+  /** The records normalise what they are given; these are the values as written in TARGETS. */
+  @Test
+  void boundValuesAreTheOnesWritten() {
+    TcpTarget tcp = (TcpTarget) parse("[" + TCP + "]").getFirst();
+    HttpTarget https =
+        (HttpTarget)
+            parse("[{'name':'w','type':'https','url':'HTTPS://h:8443/x','expectedBody':'pong'}]")
+                .getFirst();
+    HttpTarget insecure =
+        (HttpTarget)
+            parse("[{'name':'w','type':'https','url':'https://h/','tlsVerify':false}]").getFirst();
+    HttpTarget http = (HttpTarget) parse("[{'name':'w','type':'http','url':'http://h/'}]").getFirst();
+
+    assertThat(tcp.host()).isEqualTo("192.0.2.5");
+    assertThat(tcp.port()).isEqualTo(5432);
+    assertThat(https.url()).hasToString("https://h:8443/x");
+    assertThat(https.expectedBody()).isEqualTo("pong");
+    assertThat(https.verifiesTls()).isTrue();
+    assertThat(insecure.verifiesTls()).isFalse();
+    assertThat(http.tlsVerify()).isNull();
+    assertThat(http.url()).hasToString("http://h/");
+  }
+
   @Test
   void targetsKeepTheirOrderAndTheListIsImmutable() {
     List<Target> targets =
@@ -283,7 +306,8 @@ class TargetsParserTest {
             "[{'name':'a','type':'http','url':'http://h/','host':'h'}]",
             "\"a\" (index 0)",
             "host",
-            "not valid for type http"),
+            "not valid for type http (http targets take url, expectedStatus and expectedBody;"
+                + " tlsVerify is for https)"),
         arguments(
             "port on https",
             "[{'name':'a','type':'https','url':'https://h/','port':443}]",
