@@ -44,13 +44,8 @@ public final class ConcurrentProbeRunner implements ProbeRunner {
   private final int maxInFlight;
   private final Clock clock;
 
-  /** The production runner: TCP and HTTP(S) probers, system DNS, at most 256 open sockets. */
-  public ConcurrentProbeRunner() {
-    this(MAX_OPEN_SOCKETS);
-  }
-
   /**
-   * The production runner with another bound.
+   * The production runner: TCP and HTTP(S) probers, system DNS.
    *
    * @param maxConcurrentProbes most probes (and so sockets) open at once; positive
    * @throws IllegalArgumentException when {@code maxConcurrentProbes} is not positive

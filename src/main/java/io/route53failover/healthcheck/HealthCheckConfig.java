@@ -47,11 +47,6 @@ public record HealthCheckConfig(
     }
   }
 
-  /** A configuration with the default bound on concurrent probes. */
-  public HealthCheckConfig(List<Target> targets, String namespace, int storageResolution) {
-    this(targets, namespace, storageResolution, DEFAULT_MAX_CONCURRENT_PROBES);
-  }
-
   /**
    * Reads and validates the configuration.
    *
@@ -104,7 +99,7 @@ public record HealthCheckConfig(
           "must be a whole number from 1 to "
               + MAX_CONCURRENT_PROBES_LIMIT
               + " (Lambda allows 1,024 open files), was \""
-              + TargetFields.shorten(value)
+              + TargetRules.shorten(value)
               + "\"");
     }
     return n;
@@ -118,7 +113,7 @@ public record HealthCheckConfig(
           METRIC_NAMESPACE,
           null,
           null,
-          problem + ", was \"" + TargetFields.shorten(namespace) + "\"");
+          problem + ", was \"" + TargetRules.shorten(namespace) + "\"");
     }
     return namespace;
   }
@@ -138,7 +133,7 @@ public record HealthCheckConfig(
               null,
               "must be 60 (standard resolution, required by Route 53 CLOUDWATCH_METRIC health"
                   + " checks) or 1 (high resolution), was \""
-                  + TargetFields.shorten(value)
+                  + TargetRules.shorten(value)
                   + "\"");
     };
   }

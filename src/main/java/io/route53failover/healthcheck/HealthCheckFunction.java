@@ -44,23 +44,20 @@ public final class HealthCheckFunction implements RequestHandler<ScheduledEvent,
   static final Duration PUBLISH_MARGIN = Duration.ofSeconds(2);
 
   /**
-   * Time kept back from probing for publishing one PutMetricData request: the CloudWatch client's
-   * whole-call timeout ({@link AwsClients#API_CALL_TIMEOUT}, 10 s) plus {@link #PUBLISH_MARGIN}, 12
-   * s. This is the reserve of every run of up to 500 targets ({@link #publishReserve(int)}), which
-   * includes every deployed one: Lambda's 4 KB of environment variables hold fewer than 100
-   * targets in {@code TARGETS}. With a 60 s function timeout, probes get up to 48 s.
-   */
-  static final Duration PUBLISH_RESERVE = publishReserve(1);
-
-  /**
    * Time kept back from probing for publishing the datums of {@code targets} targets: one
    * whole-call timeout ({@link AwsClients#API_CALL_TIMEOUT}) per PutMetricData request the run may
    * need, since the requests are sent one after another, plus {@link #PUBLISH_MARGIN}. A run
    * publishes at most 2 datums per target, so it needs at most ⌈2 × targets / 1,000⌉ requests
    * (at least 1); the 1 MB limit never binds first, since a datum with a 255-character name takes
-   * about 0.5 KB ({@code MetricBatcher}). For example 12 s for up to 500 targets, 22 s for 1,000.
+   * about 0.5 KB ({@code MetricBatcher}). For example 12 s for up to 500 targets, which includes
+   * every deployed configuration (Lambda's 4 KB of environment variables hold fewer than 100
+   * targets in {@code TARGETS}), so that with a 60 s function timeout probes get up to 48 s; 22 s
+   * for 1,000. template.yaml's {@code HealthCheckTimeout} description quotes the 12 s.
+   *
+   * @param targets number of configured targets, 0 or more
+   * @return the reserve; at least {@link AwsClients#API_CALL_TIMEOUT} plus {@link #PUBLISH_MARGIN}
    */
-  static Duration publishReserve(int targets) {
+  public static Duration publishReserve(int targets) {
     int requests =
         Math.max(
             1,

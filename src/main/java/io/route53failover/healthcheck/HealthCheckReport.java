@@ -1,6 +1,5 @@
 package io.route53failover.healthcheck;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,7 +14,7 @@ import java.util.List;
  *  "putMetricDataCalls":1,"timestamp":"2025-01-01T00:00:00.123Z"}
  * }</pre>
  *
- * @param targets one entry per configured target, in configuration order
+ * @param targets one {@link ProbeResult} per configured target, in configuration order
  * @param total number of targets
  * @param healthy number of healthy targets (published 1)
  * @param unhealthy number of unhealthy targets (published 0)
@@ -24,25 +23,13 @@ import java.util.List;
  * @param timestamp the run's timestamp, carried by every datum, ISO-8601 UTC
  */
 public record HealthCheckReport(
-    List<TargetStatus> targets,
+    List<ProbeResult> targets,
     int total,
     int healthy,
     int unhealthy,
     String namespace,
     int putMetricDataCalls,
     String timestamp) {
-
-  /**
-   * One target's outcome.
-   *
-   * @param name the target's name
-   * @param healthy whether it passed (published 1)
-   * @param latencyMs time to its answer in milliseconds, or null (left out of the JSON, as the
-   *     Lambda runtime's serializer leaves out nulls) when it never answered
-   * @param reason {@code ok}, or why it failed, for example {@code refused} or {@code status 503}
-   */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record TargetStatus(String name, boolean healthy, Long latencyMs, String reason) {}
 
   public HealthCheckReport {
     targets = List.copyOf(targets);
@@ -51,13 +38,9 @@ public record HealthCheckReport(
   /** The report for {@code results} (one per target) published with {@code putMetricDataCalls}. */
   public static HealthCheckReport of(
       List<ProbeResult> results, String namespace, int putMetricDataCalls, Instant timestamp) {
-    List<TargetStatus> statuses =
-        results.stream()
-            .map(r -> new TargetStatus(r.name(), r.healthy(), r.latencyMs(), r.reason()))
-            .toList();
     int healthy = (int) results.stream().filter(ProbeResult::healthy).count();
     return new HealthCheckReport(
-        statuses,
+        results,
         results.size(),
         healthy,
         results.size() - healthy,

@@ -82,7 +82,7 @@ final class HttpProber implements Prober {
     long timeoutMs = Math.max(1, timeout.toMillis());
     long start = System.nanoTime();
     OkHttpClient client =
-        (http.tlsVerify() ? verifying : insecure)
+        (http.verifiesTls() ? verifying : insecure)
             .newBuilder()
             .dns(new ResolverDns(resolver, start + TimeUnit.MILLISECONDS.toNanos(timeoutMs)))
             .callTimeout(timeoutMs, TimeUnit.MILLISECONDS)

@@ -9,20 +9,24 @@ import java.util.Objects;
  * bytes of the body (as Route 53 string matching does). Redirects are not followed.
  *
  * @param name unique target name
- * @param url absolute {@code http} or {@code https} URL
- * @param timeoutMs bound on connect plus the full response, in milliseconds
+ * @param type {@code http} or {@code https}
+ * @param url absolute URL whose scheme is {@code type}, at most 2,048 characters; required
+ * @param timeoutMs bound on connect plus the full response, in milliseconds, 1 to 60,000; default
+ *     3,000
  * @param expectedStatus accepted status codes; default 200-399
  * @param expectedBody substring to find in the first 5,120 bytes, or {@code null} for none
- * @param tlsVerify whether HTTPS certificates and host names are verified (default true)
- * @param metricName availability metric name
+ * @param tlsVerify for {@code https}: whether certificates and host names are verified (default
+ *     true); for {@code http}: null, it must not be set
+ * @param metricName availability metric name; default {@code <name>_availability}
  */
 public record HttpTarget(
     String name,
+    String type,
     URI url,
-    int timeoutMs,
+    Integer timeoutMs,
     StatusRange expectedStatus,
     String expectedBody,
-    boolean tlsVerify,
+    Boolean tlsVerify,
     String metricName)
     implements Target {
 
@@ -31,13 +35,25 @@ public record HttpTarget(
 
   public HttpTarget {
     Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(url, "url");
-    Objects.requireNonNull(expectedStatus, "expectedStatus");
-    Objects.requireNonNull(metricName, "metricName");
+    if (!"http".equals(type) && !"https".equals(type)) {
+      throw new IllegalArgumentException("type must be http or https, was " + type);
+    }
+    url = TargetRules.url(type, url);
+    timeoutMs = TargetRules.timeoutMs(timeoutMs);
+    expectedStatus = expectedStatus == null ? StatusRange.DEFAULT : expectedStatus;
+    expectedBody = TargetRules.expectedBody(expectedBody, BODY_SEARCH_LIMIT_BYTES);
+    if (type.equals("http") && tlsVerify != null) {
+      throw new TargetRules.FieldProblem(
+          "tlsVerify",
+          "not valid for type http (http targets take url, expectedStatus and expectedBody;"
+              + " tlsVerify is for https)");
+    }
+    tlsVerify = type.equals("https") && tlsVerify == null ? Boolean.TRUE : tlsVerify;
+    metricName = TargetRules.metricName(name, metricName);
   }
 
-  @Override
-  public String type() {
-    return url.getScheme();
+  /** Whether certificates and host names are verified: false only for {@code tlsVerify: false}. */
+  public boolean verifiesTls() {
+    return !Boolean.FALSE.equals(tlsVerify);
   }
 }

@@ -1,9 +1,12 @@
 package io.route53failover.healthcheck;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Objects;
 
 /**
- * The outcome of one probe of one target.
+ * The outcome of one probe of one target; also one entry of {@link HealthCheckReport#targets()},
+ * where a null {@code latencyMs} is left out of the JSON (as the Lambda runtime's serializer leaves
+ * out nulls).
  *
  * @param name the target's name
  * @param healthy whether the target passed
@@ -17,6 +20,7 @@ import java.util.Objects;
  *     mismatch}, {@code deadline} (the run's deadline came first), {@code interrupted}, or {@code
  *     error: <ExceptionClass>} as a last resort
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProbeResult(String name, boolean healthy, Long latencyMs, String reason) {
 
   public ProbeResult {

@@ -2,77 +2,57 @@ package io.route53failover.healthcheck;
 
 import static io.route53failover.healthcheck.HealthCheckConfig.TARGETS;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
+import io.route53failover.healthcheck.TargetRules.FieldProblem;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import okhttp3.HttpUrl;
 
 /**
- * Parses the {@code TARGETS} JSON array into {@link Target}s, rejecting anything doubtful: unknown
- * or misplaced fields, wrong JSON types, out-of-range values, duplicate names and duplicate metric
- * names. Every problem is a {@link TargetConfigException}.
+ * Parses the {@code TARGETS} JSON array into {@link Target}s by binding each element with Jackson
+ * to the record its {@code type} names ({@link Target}'s {@code @JsonSubTypes}), rejecting
+ * anything doubtful: unknown or misplaced fields, wrong JSON types, nulls, out-of-range values,
+ * duplicate names and duplicate metric names. Every problem is a {@link TargetConfigException}
+ * naming the target (by name and index) and the field; Jackson's own messages never reach the
+ * user except for JSON syntax errors, which are shortened and located.
+ *
+ * <p>Per target, the checks run in this order: the element is an object; {@code name}; no unknown
+ * field; {@code type}; then the record's fields as Jackson binds them (a field of another type,
+ * wrong JSON types) and its compact constructor validates them.
  */
 final class TargetsParser {
 
   /** Most targets one configuration may hold. */
   static final int MAX_TARGETS = 1_000;
 
-  /** Default {@code timeoutMs}, in milliseconds. */
-  static final int DEFAULT_TIMEOUT_MS = 3_000;
+  /** Record per {@code type}, in declaration order. */
+  private static final Map<String, Class<?>> RECORD_BY_TYPE = recordsByType();
 
-  /** Largest {@code timeoutMs}, in milliseconds: one schedule period. */
-  static final int MAX_TIMEOUT_MS = 60_000;
+  /** Every field of every type, in the order the error message lists them. */
+  private static final Set<String> ALL_FIELDS = allFields();
 
-  private static final String AVAILABILITY_SUFFIX = "_availability";
-
-  /** Longest target name, so that {@code <name>_availability} fits CloudWatch's 255. */
-  static final int MAX_NAME_LENGTH = CloudWatchNames.MAX_LENGTH - AVAILABILITY_SUFFIX.length();
-
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+");
-  private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._:%\\[\\]-]+");
-  private static final int MAX_HOST_LENGTH = 255;
-  private static final int MAX_URL_LENGTH = 2_048;
-
-  /** Every field, in the order the error message lists them. */
-  private static final List<String> ALL_FIELDS =
-      List.of(
-          "name",
-          "type",
-          "host",
-          "port",
-          "url",
-          "timeoutMs",
-          "expectedStatus",
-          "expectedBody",
-          "tlsVerify",
-          "metricName");
-
-  private static final Set<String> COMMON_FIELDS =
-      Set.of("name", "type", "timeoutMs", "metricName");
-  private static final Set<String> TCP_FIELDS = union(COMMON_FIELDS, "host", "port");
-  private static final Set<String> HTTP_FIELDS =
-      union(COMMON_FIELDS, "url", "expectedStatus", "expectedBody");
-  private static final Set<String> HTTPS_FIELDS = union(HTTP_FIELDS, "tlsVerify");
-  private static final Map<String, Set<String>> FIELDS_BY_TYPE =
-      Map.of("tcp", TCP_FIELDS, "http", HTTP_FIELDS, "https", HTTPS_FIELDS);
+  /** The fields every type takes, left out of the per-type hints. */
+  private static final Set<String> COMMON_FIELDS = Set.of("name", "type", "timeoutMs", "metricName");
 
   private static final ObjectMapper JSON =
       JsonMapper.builder(
@@ -85,14 +65,30 @@ final class TargetsParser {
                           .build())
                   .build())
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .addModule(TargetRules.readers())
           .build();
 
   private TargetsParser() {}
 
-  private static Set<String> union(Set<String> fields, String... more) {
-    Set<String> all = new HashSet<>(fields);
-    all.addAll(List.of(more));
-    return Set.copyOf(all);
+  private static Map<String, Class<?>> recordsByType() {
+    Map<String, Class<?>> byType = new LinkedHashMap<>();
+    for (JsonSubTypes.Type t : Target.class.getAnnotation(JsonSubTypes.class).value()) {
+      for (String name : t.names().length > 0 ? t.names() : new String[] {t.name()}) {
+        byType.put(name, t.value());
+      }
+    }
+    return byType;
+  }
+
+  private static Set<String> allFields() {
+    Set<String> fields = new LinkedHashSet<>(List.of("name", "type"));
+    RECORD_BY_TYPE.values().forEach(r -> fields.addAll(fieldsOf(r)));
+    return Collections.unmodifiableSet(fields);
+  }
+
+  private static List<String> fieldsOf(Class<?> record) {
+    return Arrays.stream(record.getRecordComponents()).map(RecordComponent::getName).toList();
   }
 
   /**
@@ -105,7 +101,7 @@ final class TargetsParser {
     JsonNode root = readTree(json);
     if (!root.isArray()) {
       throw problem(
-          null, null, "must be a JSON array of targets, was " + TargetFields.describe(root));
+          null, null, "must be a JSON array of targets, was " + TargetRules.describe(root));
     }
     if (root.isEmpty()) {
       throw problem(null, null, "must contain at least one target, was an empty array");
@@ -139,19 +135,15 @@ final class TargetsParser {
           null,
           null,
           "is not valid JSON: "
-              + TargetFields.shorten(e.getOriginalMessage(), 200)
-              + locationOf(e));
+              + TargetRules.shorten(e.getOriginalMessage(), 200)
+              + (e.getLocation() == null
+                  ? ""
+                  : " (line "
+                      + e.getLocation().getLineNr()
+                      + ", column "
+                      + e.getLocation().getColumnNr()
+                      + ")"));
     }
-  }
-
-  private static String locationOf(JacksonException e) {
-    return e.getLocation() == null
-        ? ""
-        : " (line "
-            + e.getLocation().getLineNr()
-            + ", column "
-            + e.getLocation().getColumnNr()
-            + ")";
   }
 
   private static void claimMetric(
@@ -159,7 +151,8 @@ final class TargetsParser {
     String previous = ownerByMetric.putIfAbsent(metric, label);
     if (previous != null) {
       String field =
-          metric.equals(target.metricName()) && !metric.equals(defaultMetricName(target.name()))
+          metric.equals(target.metricName())
+                  && !metric.equals(TargetRules.defaultMetricName(target.name()))
               ? "metricName"
               : "name";
       throw problem(
@@ -170,56 +163,69 @@ final class TargetsParser {
   private static Target parseTarget(JsonNode node, int index) {
     if (!(node instanceof ObjectNode object)) {
       throw problem(
-          "index " + index, null, "must be a JSON object, was " + TargetFields.describe(node));
+          "index " + index, null, "must be a JSON object, was " + TargetRules.describe(node));
     }
-    String name = parseName(new TargetFields(object, "index " + index));
-    TargetFields fields = new TargetFields(object, label(name, index));
-    rejectUnknownFields(object, fields);
-    String type = parseType(fields);
-    rejectFieldsOfOtherTypes(object, fields, type);
-    int timeoutMs = fields.optionalInt("timeoutMs", DEFAULT_TIMEOUT_MS, 1, MAX_TIMEOUT_MS);
-    String metricName = parseMetricName(fields, name);
-    if (type.equals("tcp")) {
-      String host = parseHost(fields);
-      int port = fields.requiredInt("port", 1, 65_535);
-      return new TcpTarget(name, host, port, timeoutMs, metricName);
+    String name = checkName(object, "index " + index);
+    String label = label(name, index);
+    rejectUnknownFields(object, label);
+    String type = checkType(object, label);
+    try {
+      return JSON.treeToValue(object, Target.class);
+    } catch (JacksonException e) {
+      throw translate(e, object, label, type);
     }
-    URI url = parseUrl(fields, type);
-    StatusRange expectedStatus = parseExpectedStatus(fields);
-    String expectedBody = parseExpectedBody(fields);
-    boolean tlsVerify = fields.optionalBoolean("tlsVerify", true);
-    return new HttpTarget(
-        name, url, timeoutMs, expectedStatus, expectedBody, tlsVerify, metricName);
   }
 
-  private static String parseName(TargetFields fields) {
-    String name = fields.requiredText("name");
-    if (name.length() > MAX_NAME_LENGTH) {
-      throw fields.error(
-          "name",
-          "must be at most "
-              + MAX_NAME_LENGTH
-              + " characters (so that <name>"
-              + AVAILABILITY_SUFFIX
-              + " fits CloudWatch's 255), was "
-              + name.length());
-    }
-    if (!NAME.matcher(name).matches()) {
-      throw fields.error(
-          "name",
-          "may contain only letters, digits, '_', '.' and '-', was \""
-              + TargetFields.shorten(name)
-              + "\"");
+  /** The name is checked first: the errors of every other field name the target by it. */
+  private static String checkName(ObjectNode object, String label) {
+    String name = field(object, "name", label);
+    String problem = TargetRules.nameProblem(name);
+    if (problem != null) {
+      throw problem(label, "name", problem);
     }
     return name;
   }
 
-  private static void rejectUnknownFields(ObjectNode object, TargetFields fields) {
+  private static String checkType(ObjectNode object, String label) {
+    String type = field(object, "type", label);
+    if (!RECORD_BY_TYPE.containsKey(type)) {
+      throw problem(
+          label,
+          "type",
+          "must be "
+              + oneOf(RECORD_BY_TYPE.keySet())
+              + ", was \""
+              + TargetRules.shorten(type)
+              + "\"");
+    }
+    return type;
+  }
+
+  /** A required string field read before binding. */
+  private static String field(ObjectNode object, String field, String label) {
+    JsonNode value = object.get(field);
+    try {
+      return TargetRules.text(TargetRules.required(field, value));
+    } catch (FieldProblem p) {
+      throw problem(label, field, p.getMessage());
+    }
+  }
+
+  /** {@code "tcp", "http" or "https"}. */
+  private static String oneOf(Set<String> values) {
+    List<String> quoted = values.stream().map(v -> "\"" + v + "\"").toList();
+    return String.join(", ", quoted.subList(0, quoted.size() - 1))
+        + " or "
+        + quoted.getLast();
+  }
+
+  private static void rejectUnknownFields(ObjectNode object, String label) {
     for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
       String field = it.next();
       if (!ALL_FIELDS.contains(field)) {
-        throw fields.error(
-            TargetFields.shorten(field),
+        throw problem(
+            label,
+            TargetRules.shorten(field),
             "unknown field"
                 + suggestion(field)
                 + "; valid fields are "
@@ -242,139 +248,50 @@ final class TargetsParser {
     return field.replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
   }
 
-  private static String parseType(TargetFields fields) {
-    String type = fields.requiredText("type");
-    if (!FIELDS_BY_TYPE.containsKey(type)) {
-      throw fields.error(
-          "type",
-          "must be \"tcp\", \"http\" or \"https\", was \"" + TargetFields.shorten(type) + "\"");
+  /** Jackson's exception as the same wording every other problem has. */
+  private static TargetConfigException translate(
+      JacksonException e, ObjectNode object, String label, String type) {
+    if (e instanceof UnrecognizedPropertyException u) {
+      return problem(label, u.getPropertyName(), "not valid for type " + type + hintFor(type));
     }
-    return type;
-  }
-
-  private static void rejectFieldsOfOtherTypes(
-      ObjectNode object, TargetFields fields, String type) {
-    Set<String> allowed = FIELDS_BY_TYPE.get(type);
-    for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
-      String field = it.next();
-      if (!allowed.contains(field)) {
-        throw fields.error(field, "not valid for type " + type + hintFor(type));
+    String pathField = e instanceof JsonMappingException m ? firstField(m.getPath()) : null;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof FieldProblem p) {
+        String field = p.field() != null ? p.field() : pathField;
+        return problem(
+            label,
+            field,
+            p.getMessage()
+                + (p.showsValue() ? ", was " + TargetRules.shown(object.get(field)) : ""));
       }
     }
+    // not reached by any input known: every field type has a strict reader
+    return problem(
+        label,
+        pathField,
+        "is not valid, was " + TargetRules.describe(pathField == null ? object : object.get(pathField)));
   }
 
+  private static String firstField(List<JsonMappingException.Reference> path) {
+    return path.isEmpty() ? null : path.getFirst().getFieldName();
+  }
+
+  /** What fields {@code type} takes besides the common ones. */
   private static String hintFor(String type) {
-    return switch (type) {
-      case "tcp" -> " (tcp targets take host and port)";
-      case "http" ->
-          " (http targets take url, expectedStatus and expectedBody; tlsVerify is for https)";
-      default -> " (https targets take url, expectedStatus, expectedBody and tlsVerify)";
-    };
-  }
-
-  private static String parseMetricName(TargetFields fields, String name) {
-    String metricName = fields.optionalText("metricName");
-    if (metricName == null) {
-      return defaultMetricName(name);
+    if (type.equals("http")) {
+      return " (http targets take url, expectedStatus and expectedBody; tlsVerify is for https)";
     }
-    String problem = CloudWatchNames.metricNameProblem(metricName);
-    if (problem != null) {
-      throw fields.error("metricName", problem);
-    }
-    return metricName;
-  }
-
-  private static String defaultMetricName(String name) {
-    return name + AVAILABILITY_SUFFIX;
-  }
-
-  private static String parseHost(TargetFields fields) {
-    String host = fields.requiredText("host");
-    if (host.length() > MAX_HOST_LENGTH || !HOST.matcher(host).matches()) {
-      throw fields.error(
-          "host", "must be a host name or IP address, was \"" + TargetFields.shorten(host) + "\"");
-    }
-    return host;
-  }
-
-  private static URI parseUrl(TargetFields fields, String type) {
-    String raw = fields.requiredText("url");
-    if (raw.length() > MAX_URL_LENGTH) {
-      throw fields.error(
-          "url", "must be at most " + MAX_URL_LENGTH + " characters, was " + raw.length());
-    }
-    URI uri;
-    try {
-      uri = new URI(raw);
-    } catch (URISyntaxException e) {
-      throw fields.error("url", "is not a valid URL: " + TargetFields.shorten(e.getMessage()));
-    }
-    if (!uri.isAbsolute() || uri.getRawAuthority() == null) {
-      throw fields.error(
-          "url",
-          "must be an absolute URL such as "
-              + type
-              + "://host:port/path, was \""
-              + TargetFields.shorten(raw)
-              + "\"");
-    }
-    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals(type)) {
-      throw fields.error(
-          "url",
-          "scheme must be " + type + " for type " + type + ", was " + TargetFields.shorten(scheme));
-    }
-    if (HttpUrl.parse(raw) == null) {
-      throw fields.error(
-          "url",
-          "is not a valid "
-              + type
-              + " URL (check the host and port), was \""
-              + TargetFields.shorten(raw)
-              + "\"");
-    }
-    // schemes are case-insensitive; keep "https", not "HTTPS", as the target's type
-    return uri.getScheme().equals(scheme)
-        ? uri
-        : URI.create(scheme + raw.substring(scheme.length()));
-  }
-
-  private static StatusRange parseExpectedStatus(TargetFields fields) {
-    JsonNode value = fields.raw("expectedStatus");
-    if (value == null) {
-      return StatusRange.DEFAULT;
-    }
-    if (value.isNumber()) {
-      int code = fields.optionalInt("expectedStatus", 0, 100, 599);
-      return new StatusRange(code, code);
-    }
-    if (!value.isTextual()) {
-      throw fields.error(
-          "expectedStatus",
-          "must be a status code (200 or \"200\") or a range (\"200-299\"), was "
-              + TargetFields.describe(value));
-    }
-    try {
-      return StatusRange.parse(value.textValue());
-    } catch (IllegalArgumentException e) {
-      throw fields.error("expectedStatus", e.getMessage() + ", was " + TargetFields.shown(value));
-    }
-  }
-
-  private static String parseExpectedBody(TargetFields fields) {
-    String body = fields.optionalText("expectedBody");
-    if (body != null) {
-      int bytes = body.getBytes(StandardCharsets.UTF_8).length;
-      if (bytes > HttpTarget.BODY_SEARCH_LIMIT_BYTES) {
-        throw fields.error(
-            "expectedBody",
-            "must be at most "
-                + HttpTarget.BODY_SEARCH_LIMIT_BYTES
-                + " bytes in UTF-8 (only that much of the body is searched), was "
-                + bytes);
-      }
-    }
-    return body;
+    List<String> own =
+        fieldsOf(RECORD_BY_TYPE.get(type)).stream()
+            .filter(f -> !COMMON_FIELDS.contains(f))
+            .toList();
+    return " ("
+        + type
+        + " targets take "
+        + (own.size() == 1
+            ? own.getFirst()
+            : String.join(", ", own.subList(0, own.size() - 1)) + " and " + own.getLast())
+        + ")";
   }
 
   private static String label(String name, int index) {

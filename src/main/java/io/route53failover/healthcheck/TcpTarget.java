@@ -1,23 +1,27 @@
 package io.route53failover.healthcheck;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.Objects;
 
 /**
  * A TCP target: healthy when a connection to {@code host:port} is established within the timeout.
  *
  * @param name unique target name
- * @param host host name or IP literal
- * @param port TCP port, 1 to 65535
- * @param timeoutMs connect timeout in milliseconds
- * @param metricName availability metric name
+ * @param host host name or IP literal, at most 255 characters; required
+ * @param port TCP port, 1 to 65535; required
+ * @param timeoutMs connect timeout in milliseconds, 1 to 60,000; default 3,000
+ * @param metricName availability metric name; default {@code <name>_availability}
  */
-public record TcpTarget(String name, String host, int port, int timeoutMs, String metricName)
+@JsonIgnoreProperties(value = "type", allowGetters = true) // the type id, read by Target
+public record TcpTarget(String name, String host, Integer port, Integer timeoutMs, String metricName)
     implements Target {
 
   public TcpTarget {
     Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(host, "host");
-    Objects.requireNonNull(metricName, "metricName");
+    host = TargetRules.host(host);
+    port = TargetRules.inRange("port", TargetRules.required("port", port), 1, 65_535);
+    timeoutMs = TargetRules.timeoutMs(timeoutMs);
+    metricName = TargetRules.metricName(name, metricName);
   }
 
   @Override

@@ -117,15 +117,6 @@ public final class MetricBatcher {
         + encodedUpperBound(datum.unit().cloudWatchName());
   }
 
-  /** Upper bound of a request's size with these datums: overhead plus each datum's bound. */
-  public static long requestUpperBoundBytes(String namespace, List<MetricDatum> batch) {
-    long bytes = requestOverheadBytes(namespace);
-    for (MetricDatum datum : batch) {
-      bytes += datumUpperBoundBytes(datum);
-    }
-    return bytes;
-  }
-
   /** Percent-encoded length, counting 3 bytes per UTF-8 byte outside {@code A-Za-z0-9-_.}. */
   static int encodedUpperBound(String text) {
     int length = 0;

@@ -16,6 +16,7 @@ import io.route53failover.failover.MotoHealthChecks;
 import io.route53failover.failover.OriginalPathTag;
 import io.route53failover.healthcheck.HealthCheckFunction;
 import io.route53failover.healthcheck.HealthCheckReport;
+import io.route53failover.healthcheck.ProbeResult;
 import io.route53failover.testing.Cli;
 import io.route53failover.testing.Cli.Run;
 import io.route53failover.testing.MotoServer;
@@ -235,7 +236,7 @@ class FailoverDrillIT {
           "health check " + stack.primaryHealthCheckId + " is not locked (ResourcePath " + PRIMARY_PATH + ")");
       HealthCheckReport report = runHealthCheck();
       assertThat(report.targets())
-          .extracting(HealthCheckReport.TargetStatus::name, HealthCheckReport.TargetStatus::healthy)
+          .extracting(ProbeResult::name, ProbeResult::healthy)
           .containsExactly(
               org.assertj.core.groups.Tuple.tuple(primaryName, true),
               org.assertj.core.groups.Tuple.tuple(secondaryName, true));
@@ -267,7 +268,7 @@ class FailoverDrillIT {
           "primary target stopped: 127.0.0.1:" + primary.port() + " refuses connections");
       awaitNextSecond(previousRun);
       HealthCheckReport report = runHealthCheck();
-      HealthCheckReport.TargetStatus p = report.targets().get(0);
+      ProbeResult p = report.targets().get(0);
       assertThat(p.name()).isEqualTo(primaryName);
       assertThat(p.healthy()).isFalse();
       assertThat(p.reason()).isEqualTo("refused");

@@ -51,13 +51,15 @@ class ConcurrentProbeRunnerIT {
   }
 
   static HttpTarget http(String name, String url, int timeoutMs, String body, boolean tlsVerify) {
+    String type = URI.create(url).getScheme();
     return new HttpTarget(
         name,
+        type,
         URI.create(url),
         timeoutMs,
         StatusRange.DEFAULT,
         body,
-        tlsVerify,
+        type.equals("https") ? tlsVerify : null,
         name + "_availability");
   }
 

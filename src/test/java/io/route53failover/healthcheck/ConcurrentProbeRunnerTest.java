@@ -282,7 +282,7 @@ class ConcurrentProbeRunnerTest {
     prober.probe(target("a", 1), Duration.ofSeconds(1));
     prober.probe(
         new HttpTarget(
-            "b", java.net.URI.create("https://h/"), 1, StatusRange.DEFAULT, null, true, "b"),
+            "b", "https", java.net.URI.create("https://h/"), 1, StatusRange.DEFAULT, null, true, "b"),
         Duration.ofSeconds(1));
 
     assertThat(tcp).hasValue(1);

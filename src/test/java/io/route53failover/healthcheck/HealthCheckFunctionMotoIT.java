@@ -79,7 +79,7 @@ class HealthCheckFunctionMotoIT {
     HealthCheckConfig config =
         HealthCheckConfig.fromEnvironment(Map.of("TARGETS", targetsJson, "METRIC_NAMESPACE", namespace));
     return new HealthCheckFunction(
-        config, new ConcurrentProbeRunner(), new CloudWatchMetricPublisher(cloudWatch), Clock.systemUTC());
+        config, new ConcurrentProbeRunner(HealthCheckConfig.DEFAULT_MAX_CONCURRENT_PROBES), new CloudWatchMetricPublisher(cloudWatch), Clock.systemUTC());
   }
 
   private static Context sixtySecondContext() {
@@ -121,7 +121,7 @@ class HealthCheckFunctionMotoIT {
     HealthCheckReport report = function(servers.targetsJson()).handleRequest(event, sixtySecondContext());
 
     assertThat(report.targets())
-        .extracting(HealthCheckReport.TargetStatus::name, HealthCheckReport.TargetStatus::healthy, HealthCheckReport.TargetStatus::reason)
+        .extracting(ProbeResult::name, ProbeResult::healthy, ProbeResult::reason)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("tcp-up", true, "ok"),
             org.assertj.core.groups.Tuple.tuple("tcp-refused", false, "refused"),
@@ -135,7 +135,7 @@ class HealthCheckFunctionMotoIT {
     assertPublished("http-ok_availability", timestamp, 1.0, StandardUnit.COUNT);
     assertPublished("http-503_availability", timestamp, 0.0, StandardUnit.COUNT);
 
-    for (HealthCheckReport.TargetStatus target : report.targets()) {
+    for (ProbeResult target : report.targets()) {
       Datapoint latency = datapoint(target.name() + "_latency", timestamp);
       if (target.latencyMs() == null) {
         assertThat(latency).as("no latency for %s, which never answered", target.name()).isNull();

@@ -31,9 +31,9 @@ class HealthCheckFunctionTest {
 
   private static final TcpTarget DB = new TcpTarget("db-1", "127.0.0.1", 5432, 3000, "db-1_availability");
   private static final HttpTarget WEB =
-      new HttpTarget("web-1", URI.create("http://127.0.0.1:8080/"), 3000, StatusRange.DEFAULT, null, true, "web-1_availability");
+      new HttpTarget("web-1", "http", URI.create("http://127.0.0.1:8080/"), 3000, StatusRange.DEFAULT, null, null, "web-1_availability");
   private static final HttpTarget API =
-      new HttpTarget("api", URI.create("https://127.0.0.1:8443/"), 3000, StatusRange.DEFAULT, "pong", true, "legacy-api-metric");
+      new HttpTarget("api", "https", URI.create("https://127.0.0.1:8443/"), 3000, StatusRange.DEFAULT, "pong", true, "legacy-api-metric");
 
   /** A runner that answers from a function of the target and records the deadline it got. */
   static final class FakeRunner implements ProbeRunner {
@@ -83,7 +83,8 @@ class HealthCheckFunctionTest {
 
   private HealthCheckFunction function(ProbeRunner runner, Target... targets) {
     return new HealthCheckFunction(
-        new HealthCheckConfig(List.of(targets), "TestNamespace", 60),
+        new HealthCheckConfig(
+            List.of(targets), "TestNamespace", 60, HealthCheckConfig.DEFAULT_MAX_CONCURRENT_PROBES),
         runner,
         publisher,
         Clock.fixed(NOW, ZoneOffset.UTC));
@@ -123,10 +124,10 @@ class HealthCheckFunctionTest {
 
     assertThat(report.targets())
         .extracting(
-            HealthCheckReport.TargetStatus::name,
-            HealthCheckReport.TargetStatus::healthy,
-            HealthCheckReport.TargetStatus::latencyMs,
-            HealthCheckReport.TargetStatus::reason)
+            ProbeResult::name,
+            ProbeResult::healthy,
+            ProbeResult::latencyMs,
+            ProbeResult::reason)
         .containsExactly(
             tuple("db-1", false, null, "refused"),
             tuple("web-1", true, 42L, "ok"),
@@ -145,7 +146,7 @@ class HealthCheckFunctionTest {
 
     function(runner, DB, WEB, API).handleRequest(new ScheduledEvent(), contextWithRemaining(60_000));
 
-    assertThat(HealthCheckFunction.PUBLISH_RESERVE).isEqualTo(Duration.ofSeconds(12));
+    assertThat(HealthCheckFunction.publishReserve(1)).isEqualTo(Duration.ofSeconds(12));
     assertThat(runner.deadline).isEqualTo(NOW.plusSeconds(48));
   }
 
@@ -162,7 +163,7 @@ class HealthCheckFunctionTest {
     // The most datums with the longest names: every target answered, names at their limit.
     List<Target> targets = new ArrayList<>();
     for (int i = 0; i < TargetsParser.MAX_TARGETS; i++) {
-      String name = String.format("%0" + TargetsParser.MAX_NAME_LENGTH + "d", i);
+      String name = String.format("%0" + TargetRules.MAX_NAME_LENGTH + "d", i);
       targets.add(new TcpTarget(name, "127.0.0.1", 1, 1000, name + "_availability"));
     }
     List<ProbeResult> results =

@@ -41,7 +41,10 @@ class HttpProberIT {
   }
 
   static HttpTarget target(String url, int timeoutMs, StatusRange status, String body) {
-    return new HttpTarget("w", URI.create(url), timeoutMs, status, body, true, "w_availability");
+    String type = URI.create(url).getScheme();
+    return new HttpTarget(
+        "w", type, URI.create(url), timeoutMs, status, body, type.equals("https") ? true : null,
+        "w_availability");
   }
 
   /** The server's URL by IP literal: the test resolver knows no other name for it. */

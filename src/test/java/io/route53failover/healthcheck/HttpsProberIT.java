@@ -58,6 +58,7 @@ class HttpsProberIT {
   HttpTarget target(String host, boolean tlsVerify) {
     return new HttpTarget(
         "s",
+        "https",
         URI.create("https://" + host + ":" + server.getPort() + "/health"),
         3000,
         StatusRange.DEFAULT,
@@ -221,6 +222,7 @@ class HttpsProberIT {
       HttpTarget target =
           new HttpTarget(
               "s",
+              "https",
               URI.create("https://health.test:" + plain.port() + "/health"),
               3000,
               StatusRange.DEFAULT,

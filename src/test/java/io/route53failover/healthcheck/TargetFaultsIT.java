@@ -43,8 +43,10 @@ class TargetFaultsIT {
   static final Duration PROBING = Duration.ofSeconds(3);
 
   private static HttpTarget http(String name, String url, String expectedBody) {
+    String type = URI.create(url).getScheme();
     return new HttpTarget(
-        name, URI.create(url), 2_000, StatusRange.DEFAULT, expectedBody, true, name + "_availability");
+        name, type, URI.create(url), 2_000, StatusRange.DEFAULT, expectedBody,
+        type.equals("https") ? true : null, name + "_availability");
   }
 
   private static MockWebServer tls(HeldCertificate.Builder certificate, MockResponse response)
@@ -138,7 +140,8 @@ class TargetFaultsIT {
           new TargetProber(new TcpProber(RESOLVER), new HttpProber(RESOLVER, List.of(CA.certificate())));
       HealthCheckFunction function =
           new HealthCheckFunction(
-              new HealthCheckConfig(targets, "LambdaCustomHC", 60),
+              new HealthCheckConfig(
+                  targets, "LambdaCustomHC", 60, HealthCheckConfig.DEFAULT_MAX_CONCURRENT_PROBES),
               new ConcurrentProbeRunner(prober, ConcurrentProbeRunner.MAX_OPEN_SOCKETS, Clock.systemUTC()),
               publisher,
               Clock.systemUTC());
@@ -172,7 +175,7 @@ class TargetFaultsIT {
   private static HealthCheckReport run(HealthCheckFunction function) {
     Context context = mock(Context.class);
     when(context.getRemainingTimeInMillis())
-        .thenReturn((int) (HealthCheckFunction.PUBLISH_RESERVE.plus(PROBING).toMillis()));
+        .thenReturn((int) (HealthCheckFunction.publishReserve(2).plus(PROBING).toMillis()));
     long start = System.nanoTime();
     HealthCheckReport report = function.handleRequest(new ScheduledEvent(), context);
     assertThat(Duration.ofNanos(System.nanoTime() - start))
@@ -184,7 +187,7 @@ class TargetFaultsIT {
     return report.targets().stream()
         .collect(
             Collectors.toMap(
-                HealthCheckReport.TargetStatus::name, HealthCheckReport.TargetStatus::reason));
+                ProbeResult::name, ProbeResult::reason));
   }
 
   private static Map<String, Double> availability(List<MetricDatum> data) {

@@ -18,7 +18,7 @@ class TargetProberTest {
   private static final TcpTarget TCP = new TcpTarget("db", "192.0.2.5", 5432, 1000, "db_availability");
   private static final HttpTarget HTTP =
       new HttpTarget(
-          "web", URI.create("http://192.0.2.7/health"), 1000, StatusRange.DEFAULT, null, true,
+          "web", "http", URI.create("http://192.0.2.7/health"), 1000, StatusRange.DEFAULT, null, null,
           "web_availability");
 
   @Test

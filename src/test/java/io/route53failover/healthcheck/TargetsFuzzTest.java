@@ -108,9 +108,8 @@ class TargetsFuzzTest {
           // the prober turns the URL into OkHttp's form on every probe; it must never throw there
           HttpUrl url = HttpUrl.get(http.url().toString());
           assertThat(url.scheme()).isEqualTo(http.type());
-          if (!http.tlsVerify()) {
-            assertThat(http.type()).isEqualTo("https");
-          }
+          // tlsVerify is set exactly for https (default true), never for http
+          assertThat(http.tlsVerify() != null).isEqualTo(http.type().equals("https"));
           if (http.expectedBody() != null) {
             assertThat(http.expectedBody()).isNotEmpty();
             assertThat(http.expectedBody().getBytes(StandardCharsets.UTF_8).length)

@@ -128,7 +128,7 @@ class MetricBatcherWireSizeTest {
 
     assertThat(http.sent).hasSameSizeAs(batches);
     for (int i = 0; i < batches.size(); i++) {
-      long estimate = MetricBatcher.requestUpperBoundBytes(namespace, batches.get(i));
+      long estimate = MetricBatcherTest.requestUpperBoundBytes(namespace, batches.get(i));
       assertThat(http.sent.get(i).totalBytes())
           .as("request %d: real size incl. headers vs estimate", i)
           .isLessThanOrEqualTo(estimate)
@@ -148,7 +148,7 @@ class MetricBatcherWireSizeTest {
       new CloudWatchMetricPublisher(cw).publish("LambdaCustomHC", data, NANOS_TIMESTAMP, 60);
     }
     long real = http.sent.get(0).totalBytes();
-    long estimate = MetricBatcher.requestUpperBoundBytes("LambdaCustomHC", data);
+    long estimate = MetricBatcherTest.requestUpperBoundBytes("LambdaCustomHC", data);
     assertThat(estimate).isGreaterThanOrEqualTo(real).isLessThan(real * 3 / 2);
   }
 }
