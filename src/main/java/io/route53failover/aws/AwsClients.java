@@ -11,7 +11,6 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * The AWS SDK clients, built once per execution environment (lazily, on first use) and shared by
@@ -94,14 +93,6 @@ public final class AwsClients {
   }
 
   /**
-   * A new STS client configured from {@code env} (region and endpoint, see the class comment; the
-   * same timeouts and retries as CloudWatch). The caller owns it.
-   */
-  public static StsClient newStsClient(Map<String, String> env) {
-    return configure(StsClient.builder(), env, AWS_ENDPOINT_URL_STS, region(env)).build();
-  }
-
-  /**
    * The timeouts and retry strategy of one client.
    *
    * @param apiCallAttemptTimeout bound on one HTTP attempt; also the socket (read) timeout
@@ -137,6 +128,20 @@ public final class AwsClients {
                 o.retryStrategy(settings.retryStrategy())
                     .apiCallTimeout(settings.apiCallTimeout())
                     .apiCallAttemptTimeout(settings.apiCallAttemptTimeout()));
+  }
+
+  /**
+   * Gives {@code builder} CloudWatch's settings ({@link #configure(AwsClientBuilder,
+   * ClientSettings)}), the region of {@code env} and its endpoint ({@code
+   * serviceEndpointVariable}, else {@code AWS_ENDPOINT_URL}; see the class comment). For clients
+   * built outside this class, such as the operator commands' STS client.
+   *
+   * @return {@code builder}
+   */
+  public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C>
+      B configureFromEnvironment(
+          B builder, Map<String, String> env, String serviceEndpointVariable) {
+    return configure(builder, env, serviceEndpointVariable, region(env));
   }
 
   private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(
