@@ -66,19 +66,6 @@ public record HealthCheckConfig(
    */
   public static final int MAX_CONCURRENT_PROBES_LIMIT = 900;
 
-  /** An inline list ({@code TARGETS}) with the default refresh interval. */
-  public HealthCheckConfig(
-      List<Target> targets, String namespace, int storageResolution, int maxConcurrentProbes) {
-    this(
-        targets,
-        namespace,
-        storageResolution,
-        maxConcurrentProbes,
-        new TargetsLocation(TargetsLocation.Kind.INLINE, "[]"),
-        InlineTargetsSource.VERSION,
-        Duration.ofSeconds(DEFAULT_TARGETS_REFRESH_SECONDS));
-  }
-
   public HealthCheckConfig {
     targets = List.copyOf(targets);
     Objects.requireNonNull(targetsLocation, "targetsLocation");

@@ -216,11 +216,11 @@ class HealthCheckConfigTest {
   @Test
   void theRecordRejectsABoundOutside1To900() {
     var targets = TargetsParser.parse(TARGETS);
-    assertThatThrownBy(() -> new HealthCheckConfig(targets, "N", 60, 0))
+    assertThatThrownBy(() -> Configs.inline(targets, "N", 60, 0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("maxConcurrentProbes must be 1-900, was 0");
-    assertThatThrownBy(() -> new HealthCheckConfig(targets, "N", 60, 901))
+    assertThatThrownBy(() -> Configs.inline(targets, "N", 60, 901))
         .hasMessage("maxConcurrentProbes must be 1-900, was 901");
-    assertThat(new HealthCheckConfig(targets, "N", 60, 900).maxConcurrentProbes()).isEqualTo(900);
+    assertThat(Configs.inline(targets, "N", 60, 900).maxConcurrentProbes()).isEqualTo(900);
   }
 }
