@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.route53failover.aws.AwsClients;
+import io.route53failover.events.EventBridgeEventPublisher;
+import io.route53failover.events.EventPublisher;
 import io.route53failover.logging.LogEvent;
 import io.route53failover.metrics.CloudWatchMetricPublisher;
 import io.route53failover.metrics.MetricBatcher;
@@ -18,6 +20,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -77,39 +80,91 @@ public final class HealthCheckFunction implements RequestHandler<ScheduledEvent,
   private final ProbeRunner runner;
   private final MetricPublisher publisher;
   private final Clock clock;
+  private final TargetList targetList;
+
+  /** The Lambda's target sources, on the shared clients of the execution environment. */
+  private static final Function<TargetsLocation, TargetsSource> SHARED_SOURCES =
+      location -> TargetsSource.open(location, AwsClients::ssm, AwsClients::s3);
 
   /**
    * For Lambda: configuration from {@link System#getenv()}, validated once per execution
-   * environment; the production probe runner; the shared CloudWatch client. Registers the SnapStart
-   * priming ({@link HealthCheckPriming}), which runs only when SnapStart takes a snapshot.
+   * environment, with the target list read once from its source ({@link TargetsLocation}); the
+   * production probe runner; the shared CloudWatch client; a {@link TargetList} that re-reads the
+   * source every {@code TARGETS_REFRESH_SECONDS} and reports a rejected list on the default
+   * EventBridge bus. Registers the SnapStart priming ({@link HealthCheckPriming}), which runs only
+   * when SnapStart takes a snapshot.
    *
-   * @throws TargetConfigException naming the variable, target and field when the configuration is
-   *     invalid, which fails the function's initialization
+   * @throws TargetConfigException naming the variable (or source), target and field when the
+   *     configuration is invalid or the list cannot be read, which fails the function's
+   *     initialization
    */
   public HealthCheckFunction() {
-    this(HealthCheckConfig.fromEnvironment(System.getenv()));
+    this(
+        HealthCheckConfig.fromEnvironment(System.getenv(), SHARED_SOURCES),
+        SHARED_SOURCES,
+        event -> new EventBridgeEventPublisher(AwsClients.eventBridge()).publish(event),
+        new CloudWatchMetricPublisher(AwsClients.cloudWatch()),
+        System.getenv("AWS_LAMBDA_FUNCTION_NAME"));
     SnapStart.register("HealthCheckFunction", HealthCheckPriming.task(AwsClients::cloudWatch));
   }
 
-  private HealthCheckFunction(HealthCheckConfig config) {
+  private HealthCheckFunction(
+      HealthCheckConfig config,
+      Function<TargetsLocation, TargetsSource> sources,
+      EventPublisher events,
+      MetricPublisher publisher,
+      String actor) {
     this(
         config,
         new ConcurrentProbeRunner(config.maxConcurrentProbes()),
-        new CloudWatchMetricPublisher(AwsClients.cloudWatch()),
-        Clock.systemUTC());
+        publisher,
+        Clock.systemUTC(),
+        refreshing(config, sources, events, Clock.systemUTC(), actor));
+  }
+
+  /** A function on an inline list ({@code TARGETS}), which no refresh changes. */
+  HealthCheckFunction(
+      HealthCheckConfig config, ProbeRunner runner, MetricPublisher publisher, Clock clock) {
+    this(
+        config,
+        runner,
+        publisher,
+        clock,
+        refreshing(config, InlineTargetsSource::new, event -> {}, clock, null));
   }
 
   HealthCheckFunction(
-      HealthCheckConfig config, ProbeRunner runner, MetricPublisher publisher, Clock clock) {
+      HealthCheckConfig config,
+      ProbeRunner runner,
+      MetricPublisher publisher,
+      Clock clock,
+      TargetList targetList) {
     this.config = Objects.requireNonNull(config, "config");
     this.runner = Objects.requireNonNull(runner, "runner");
     this.publisher = Objects.requireNonNull(publisher, "publisher");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.targetList = Objects.requireNonNull(targetList, "targetList");
+  }
+
+  private static TargetList refreshing(
+      HealthCheckConfig config,
+      Function<TargetsLocation, TargetsSource> sources,
+      EventPublisher events,
+      Clock clock,
+      String actor) {
+    return new TargetList(
+        sources.apply(config.targetsLocation()),
+        new TargetList.Snapshot(config.targets(), config.targetsVersion()),
+        config.targetsRefresh(),
+        clock,
+        events,
+        actor);
   }
 
   /**
    * For the CLI's {@code invoke}: configuration from {@code env} (which may also set {@code
-   * AWS_REGION} and {@code AWS_ENDPOINT_URL} for the CloudWatch client).
+   * AWS_REGION} and {@code AWS_ENDPOINT_URL} for the AWS clients), the list read from its source
+   * with clients configured from {@code env}.
    *
    * @param publisherOverride publisher to use instead of CloudWatch (for {@code --dry-run}), or
    *     null for a new CloudWatch client configured from {@code env}
@@ -118,13 +173,21 @@ public final class HealthCheckFunction implements RequestHandler<ScheduledEvent,
    */
   public static HealthCheckFunction create(
       Map<String, String> env, MetricPublisher publisherOverride) {
-    HealthCheckConfig config = HealthCheckConfig.fromEnvironment(env);
+    Function<TargetsLocation, TargetsSource> sources =
+        location ->
+            TargetsSource.open(
+                location, () -> AwsClients.newSsmClient(env), () -> AwsClients.newS3Client(env));
+    HealthCheckConfig config = HealthCheckConfig.fromEnvironment(env, sources);
     MetricPublisher publisher =
         publisherOverride != null
             ? publisherOverride
             : new CloudWatchMetricPublisher(AwsClients.newCloudWatchClient(env));
     return new HealthCheckFunction(
-        config, new ConcurrentProbeRunner(config.maxConcurrentProbes()), publisher, Clock.systemUTC());
+        config,
+        sources,
+        event -> new EventBridgeEventPublisher(AwsClients.newEventBridgeClient(env)).publish(event),
+        publisher,
+        null);
   }
 
   @Override
@@ -132,7 +195,8 @@ public final class HealthCheckFunction implements RequestHandler<ScheduledEvent,
     Objects.requireNonNull(context, "context");
     Instant start = clock.instant();
     Instant timestamp = start.truncatedTo(ChronoUnit.MILLIS);
-    List<Target> targets = config.targets();
+    TargetList.Snapshot snapshot = targetList.current();
+    List<Target> targets = snapshot.targets();
     Instant deadline = deadline(start, context, publishReserve(targets.size()));
 
     List<ProbeResult> results;
@@ -160,11 +224,13 @@ public final class HealthCheckFunction implements RequestHandler<ScheduledEvent,
       report = HealthCheckReport.of(results, config.namespace(), calls, timestamp);
     } catch (MetricPublishException e) {
       LOG.error(summary("health check run failed: metric data not published", results, data, start)
-          .with("errorMessage", e.getMessage()));
+          .with("errorMessage", e.getMessage())
+          .with("targetsVersion", snapshot.version()));
       throw e;
     }
     LOG.info(summary("health check run finished", results, data, start)
-        .with("putMetricDataCalls", report.putMetricDataCalls()));
+        .with("putMetricDataCalls", report.putMetricDataCalls())
+        .with("targetsVersion", snapshot.version()));
     if (runnerFailure != null) {
       throw runnerFailure;
     }

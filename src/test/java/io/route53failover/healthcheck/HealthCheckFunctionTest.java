@@ -83,7 +83,7 @@ class HealthCheckFunctionTest {
 
   private HealthCheckFunction function(ProbeRunner runner, Target... targets) {
     return new HealthCheckFunction(
-        new HealthCheckConfig(
+        Configs.inline(
             List.of(targets), "TestNamespace", 60, HealthCheckConfig.DEFAULT_MAX_CONCURRENT_PROBES),
         runner,
         publisher,

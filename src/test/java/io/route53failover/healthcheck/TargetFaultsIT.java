@@ -140,7 +140,7 @@ class TargetFaultsIT {
           new TargetProber(new TcpProber(RESOLVER), new HttpProber(RESOLVER, List.of(CA.certificate())));
       HealthCheckFunction function =
           new HealthCheckFunction(
-              new HealthCheckConfig(
+              Configs.inline(
                   targets, "LambdaCustomHC", 60, HealthCheckConfig.DEFAULT_MAX_CONCURRENT_PROBES),
               new ConcurrentProbeRunner(prober, ConcurrentProbeRunner.MAX_OPEN_SOCKETS, Clock.systemUTC()),
               publisher,

@@ -129,7 +129,14 @@ class TemplateConsistencyTest {
   void environmentCheckReportsUnreadUnsetAndEndpointVariables() {
     Set<String> set =
         Set.of(
-            "TARGETS", "METRIC_STORAGE_RESOLUTION", "MAX_CONCURRENT_PROBES", "FOO", "AWS_ENDPOINT_URL");
+            "TARGETS",
+            "TARGETS_PARAMETER",
+            "TARGETS_S3_URI",
+            "TARGETS_REFRESH_SECONDS",
+            "METRIC_STORAGE_RESOLUTION",
+            "MAX_CONCURRENT_PROBES",
+            "FOO",
+            "AWS_ENDPOINT_URL");
 
     assertThat(environmentProblems(set, HealthCheckConfig.ENVIRONMENT_VARIABLES))
         .containsExactlyInAnyOrder(
