@@ -52,7 +52,7 @@ final class TargetsParser {
   private static final Set<String> ALL_FIELDS = allFields();
 
   /** The fields every type takes, left out of the per-type hints. */
-  private static final Set<String> COMMON_FIELDS = Set.of("name", "type", "timeoutMs", "metricName");
+  private static final Set<String> COMMON_FIELDS = Set.of("name", "type", "timeoutMs", "metricName", "maxLatencyMs");
 
   private static final ObjectMapper JSON =
       JsonMapper.builder(
@@ -120,8 +120,9 @@ final class TargetsParser {
       if (previous != null) {
         throw problem(label, "name", "duplicate name; already used by target " + previous);
       }
-      claimMetric(ownerByMetric, target.metricName(), label, target);
-      claimMetric(ownerByMetric, target.latencyMetricName(), label, target);
+      for (String metric : target.metricNames()) {
+        claimMetric(ownerByMetric, metric, label, target);
+      }
       targets.add(target);
     }
     return List.copyOf(targets);
@@ -279,7 +280,8 @@ final class TargetsParser {
   /** What fields {@code type} takes besides the common ones. */
   private static String hintFor(String type) {
     if (type.equals("http")) {
-      return " (http targets take url, expectedStatus and expectedBody; tlsVerify is for https)";
+      return " (http targets take url, expectedStatus, expectedBody, expectedJson, method and"
+          + " headers; tlsVerify is for https)";
     }
     List<String> own =
         fieldsOf(RECORD_BY_TYPE.get(type)).stream()
