@@ -50,11 +50,12 @@ public final class HealthCheckFunction implements RequestHandler<ScheduledEvent,
    * Time kept back from probing for publishing the datums of {@code targets} targets: one
    * whole-call timeout ({@link AwsClients#API_CALL_TIMEOUT}) per PutMetricData request the run may
    * need, since the requests are sent one after another, plus {@link #PUBLISH_MARGIN}. A run
-   * publishes at most 2 datums per target, so it needs at most ⌈2 × targets / 1,000⌉ requests
+   * publishes at most 3 datums per target ({@link HealthCheckMetrics#MAX_DATUMS_PER_TARGET}), so
+   * it needs at most ⌈3 × targets / 1,000⌉ requests
    * (at least 1); the 1 MB limit never binds first, since a datum with a 255-character name takes
-   * about 0.5 KB ({@code MetricBatcher}). For example 12 s for up to 500 targets, which includes
+   * about 0.5 KB ({@code MetricBatcher}). For example 12 s for up to 333 targets, which includes
    * every deployed configuration (Lambda's 4 KB of environment variables hold fewer than 100
-   * targets in {@code TARGETS}), so that with a 60 s function timeout probes get up to 48 s; 22 s
+   * targets in {@code TARGETS}), so that with a 60 s function timeout probes get up to 48 s; 32 s
    * for 1,000. template.yaml's {@code HealthCheckTimeout} description quotes the 12 s.
    *
    * @param targets number of configured targets, 0 or more
@@ -259,6 +260,7 @@ public final class HealthCheckFunction implements RequestHandler<ScheduledEvent,
             .with("healthy", result.healthy())
             .with("latencyMs", result.latencyMs())
             .with("reason", result.reason())
+            .with("answer", result.answer())
             .with("metricName", target.metricName()));
   }
 

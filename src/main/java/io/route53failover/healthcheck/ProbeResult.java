@@ -18,14 +18,43 @@ import java.util.Objects;
  *     example {@code tls: certificate expired}, {@code tls: untrusted certificate}, {@code tls:
  *     hostname mismatch}, {@code tls: handshake failed}), {@code status 503}, {@code body
  *     mismatch}, {@code deadline} (the run's deadline came first), {@code interrupted}, or {@code
- *     error: <ExceptionClass>} as a last resort
+ *     error: <ExceptionClass>} as a last resort; for DNS targets {@code nxdomain}, {@code
+ *     servfail}, {@code timeout}, {@code no answer}, {@code answer mismatch}; {@code slow} (healthy
+ *     otherwise, but slower than {@code maxLatencyMs}); {@code body not json}, {@code json mismatch
+ *     at <pointer>: <value seen>}
+ * @param dnsTtl for DNS targets that got an answer: its smallest TTL in seconds, else null
+ * @param certDays for HTTPS targets whose TLS handshake completed: days (a fraction) from now to
+ *     the leaf certificate's notAfter, negative when past; else null
+ * @param answer for DNS targets that got an answer: the values seen, comma-separated, else null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ProbeResult(String name, boolean healthy, Long latencyMs, String reason) {
+public record ProbeResult(
+    String name,
+    boolean healthy,
+    Long latencyMs,
+    String reason,
+    Long dnsTtl,
+    Double certDays,
+    String answer) {
 
   public ProbeResult {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(reason, "reason");
+  }
+
+  /** A result without DNS or certificate readings. */
+  public ProbeResult(String name, boolean healthy, Long latencyMs, String reason) {
+    this(name, healthy, latencyMs, reason, null, null, null);
+  }
+
+  /** This result with {@code certDays} (days until the leaf certificate's notAfter) added. */
+  public ProbeResult withCertDays(Double certDays) {
+    return new ProbeResult(name, healthy, latencyMs, reason, dnsTtl, certDays, answer);
+  }
+
+  /** This result, unhealthy with {@code reason}, keeping its latency and readings. */
+  public ProbeResult failing(String reason) {
+    return new ProbeResult(name, false, latencyMs, reason, dnsTtl, certDays, answer);
   }
 
   public static ProbeResult healthy(String name, long latencyMs) {

@@ -53,7 +53,7 @@ public final class TargetsParser {
   private static final Set<String> ALL_FIELDS = allFields();
 
   /** The fields every type takes, left out of the per-type hints. */
-  private static final Set<String> COMMON_FIELDS = Set.of("name", "type", "timeoutMs", "metricName");
+  private static final Set<String> COMMON_FIELDS = Set.of("name", "type", "timeoutMs", "metricName", "maxLatencyMs");
 
   private static final ObjectMapper JSON =
       JsonMapper.builder(
@@ -154,8 +154,9 @@ public final class TargetsParser {
         if (previous != null) {
           throw problem(label, "name", "duplicate name; already used by target " + previous);
         }
-        claimMetric(ownerByMetric, target.metricName(), label, target);
-        claimMetric(ownerByMetric, target.latencyMetricName(), label, target);
+        for (String metric : target.metricNames()) {
+          claimMetric(ownerByMetric, metric, label, target);
+        }
         targets.add(target);
       } catch (TargetConfigException e) {
         report.accept(e);
@@ -316,7 +317,8 @@ public final class TargetsParser {
   /** What fields {@code type} takes besides the common ones. */
   private static String hintFor(String type) {
     if (type.equals("http")) {
-      return " (http targets take url, expectedStatus and expectedBody; tlsVerify is for https)";
+      return " (http targets take url, expectedStatus, expectedBody, expectedJson, method and"
+          + " headers; tlsVerify is for https)";
     }
     List<String> own =
         fieldsOf(RECORD_BY_TYPE.get(type)).stream()

@@ -32,7 +32,7 @@ class ConcurrentProbeRunnerIT {
   static final HostResolver RESOLVER = Loopback.resolving("api.test");
 
   static ConcurrentProbeRunner runner(List<java.security.cert.X509Certificate> roots) {
-    Prober prober = new TargetProber(new TcpProber(RESOLVER), new HttpProber(RESOLVER, roots));
+    Prober prober = new TargetProber(new TcpProber(RESOLVER), new HttpProber(RESOLVER, roots), new DnsProber());
     return new ConcurrentProbeRunner(
         prober, ConcurrentProbeRunner.MAX_OPEN_SOCKETS, Clock.systemUTC());
   }

@@ -277,6 +277,9 @@ class ConcurrentProbeRunnerTest {
             (t, timeout) -> {
               http.incrementAndGet();
               return ProbeResult.healthy(t.name(), 0);
+            },
+            (t, timeout) -> {
+              throw new AssertionError("no dns target here");
             });
 
     prober.probe(target("a", 1), Duration.ofSeconds(1));

@@ -153,9 +153,10 @@ class HealthCheckFunctionTest {
   @Test
   void publishingReserveGrowsWithThePutMetricDataRequestsTheRunMayNeed() {
     assertThat(HealthCheckFunction.publishReserve(0)).isEqualTo(Duration.ofSeconds(12));
-    assertThat(HealthCheckFunction.publishReserve(500)).isEqualTo(Duration.ofSeconds(12));
-    assertThat(HealthCheckFunction.publishReserve(501)).isEqualTo(Duration.ofSeconds(22));
-    assertThat(HealthCheckFunction.publishReserve(TargetsParser.MAX_TARGETS)).isEqualTo(Duration.ofSeconds(22));
+    assertThat(HealthCheckFunction.publishReserve(333)).isEqualTo(Duration.ofSeconds(12));
+    assertThat(HealthCheckFunction.publishReserve(334)).isEqualTo(Duration.ofSeconds(22));
+    assertThat(HealthCheckFunction.publishReserve(666)).isEqualTo(Duration.ofSeconds(22));
+    assertThat(HealthCheckFunction.publishReserve(TargetsParser.MAX_TARGETS)).isEqualTo(Duration.ofSeconds(32));
   }
 
   @Test

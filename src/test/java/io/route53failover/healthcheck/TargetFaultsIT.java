@@ -137,7 +137,7 @@ class TargetFaultsIT {
       HealthCheckFunctionTest.CapturingPublisher publisher =
           new HealthCheckFunctionTest.CapturingPublisher();
       Prober prober =
-          new TargetProber(new TcpProber(RESOLVER), new HttpProber(RESOLVER, List.of(CA.certificate())));
+          new TargetProber(new TcpProber(RESOLVER), new HttpProber(RESOLVER, List.of(CA.certificate())), new DnsProber());
       HealthCheckFunction function =
           new HealthCheckFunction(
               Configs.inline(

@@ -37,7 +37,8 @@ class TargetProberTest {
                     Thread.currentThread().interrupt();
                   }
                   return (t, timeout) -> ProbeResult.healthy(t.name(), 2);
-                }));
+                }),
+            (t, timeout) -> ProbeResult.healthy(t.name(), 3));
 
     assertThat(prober.probe(TCP, Duration.ofSeconds(1)).latencyMs()).isEqualTo(1);
     assertThat(built).hasValue(0);

@@ -276,7 +276,7 @@ class TargetsParserTest {
             "[{'name':'a','type':'icmp','host':'h'}]",
             "\"a\" (index 0)",
             "type",
-            "must be \"tcp\", \"http\" or \"https\", was \"icmp\""),
+            "must be \"tcp\", \"http\", \"https\" or \"dns\", was \"icmp\""),
         arguments(
             "type upper case",
             "[{'name':'a','type':'TCP','host':'h','port':1}]",
@@ -306,8 +306,8 @@ class TargetsParserTest {
             "[{'name':'a','type':'http','url':'http://h/','host':'h'}]",
             "\"a\" (index 0)",
             "host",
-            "not valid for type http (http targets take url, expectedStatus and expectedBody;"
-                + " tlsVerify is for https)"),
+            "not valid for type http (http targets take url, expectedStatus, expectedBody,"
+                + " expectedJson, method and headers; tlsVerify is for https)"),
         arguments(
             "port on https",
             "[{'name':'a','type':'https','url':'https://h/','port':443}]",
@@ -608,8 +608,8 @@ class TargetsParserTest {
             "[{'name':'a','type':'https','url':'https://h/','port':1}]",
             "\"a\" (index 0)",
             "port",
-            "not valid for type https (https targets take url, expectedStatus, expectedBody and"
-                + " tlsVerify)"),
+            "not valid for type https (https targets take url, expectedStatus, expectedBody,"
+                + " tlsVerify, expectedJson, method and headers)"),
         arguments(
             "http field on tcp, with what tcp takes",
             "[{'name':'a','type':'tcp','host':'h','port':1,'expectedBody':'x'}]",
@@ -621,8 +621,8 @@ class TargetsParserTest {
             "[{'name':'a','type':'http','url':'http://h/','tlsVerify':true}]",
             "\"a\" (index 0)",
             "tlsVerify",
-            "not valid for type http (http targets take url, expectedStatus and expectedBody;"
-                + " tlsVerify is for https)"),
+            "not valid for type http (http targets take url, expectedStatus, expectedBody,"
+                + " expectedJson, method and headers; tlsVerify is for https)"),
         arguments(
             "unknown field before a bad type",
             "[{'name':'a','type':'icmp','retries':3}]",
@@ -738,8 +738,9 @@ class TargetsParserTest {
     assertThatThrownBy(() -> parse("[{'name':'a','type':'tcp','host':'h','port':1,'retries':3}]"))
         .hasMessage(
             "TARGETS: target \"a\" (index 0): field \"retries\": unknown field; valid fields are"
-                + " name, type, host, port, timeoutMs, metricName, url, expectedStatus,"
-                + " expectedBody, tlsVerify");
+                + " name, type, host, port, timeoutMs, metricName, maxLatencyMs, url,"
+                + " expectedStatus, expectedBody, tlsVerify, expectedJson, method, headers,"
+                + " recordType, resolver, expectedAnswers, match");
   }
 
   // ------------------------------------------------------------ seeded mutations of valid values
