@@ -132,7 +132,7 @@ class DrillCommandIT {
     Run status =
         Cli.onEndpoint(
             MOTO.endpoint(), "status", "--health-check-id", id, "--failed-over-path", failedOverPath);
-    assertThat(status.out()).contains("locked         yes").contains("original path  /health");
+    assertThat(status.out()).contains("locked           yes").contains("original         /health");
   }
 
   @Test

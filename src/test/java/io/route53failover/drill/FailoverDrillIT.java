@@ -452,9 +452,9 @@ class FailoverDrillIT {
               MOTO.endpoint(), "status", "--health-check-id", id, "--failed-over-path", failedOverPath);
       assertThat(status.code()).as(status.err()).isZero();
       assertThat(status.out())
-          .contains("ResourcePath   " + PRIMARY_PATH)
-          .contains("locked         no")
-          .contains("original path  (none recorded)");
+          .contains("ResourcePath     " + PRIMARY_PATH)
+          .contains("locked           no")
+          .contains("original         (none recorded)");
       assertThat(MotoHealthChecks.resourcePath(stack.route53, id)).isEqualTo(PRIMARY_PATH);
       assertThat(MotoHealthChecks.tags(stack.route53, id)).doesNotContainKey(OriginalPathTag.KEY);
       steps.log(

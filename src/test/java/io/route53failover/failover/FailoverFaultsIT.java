@@ -236,7 +236,7 @@ class FailoverFaultsIT {
 
     FailbackResult r = lock.failback(ID, Optional.empty());
 
-    assertThat(r.restoredPath()).isNull();
+    assertThat(r.restoredValue()).isNull();
     assertThat(r.newVersion()).isEqualTo(5);
     assertThat(updateBodies())
         .singleElement()

@@ -51,16 +51,16 @@ class FailoverMotoIT {
       Run before = onMoto("status", "--health-check-id", id);
       assertThat(before.code()).isZero();
       assertThat(before.out())
-          .contains("type           HTTPS")
-          .contains("ResourcePath   /health")
-          .contains("locked         no")
-          .contains("original path  (none recorded)");
+          .contains("type             HTTPS")
+          .contains("ResourcePath     /health")
+          .contains("locked           no")
+          .contains("original         (none recorded)");
 
       // ALARM: lock
       FailoverReport first = function().handleRequest(event(SampleEvents.ALARM, id), null);
       assertThat(first.locked()).isEqualTo(1);
       assertThat(first.records().get(0).healthCheckId()).isEqualTo(id);
-      assertThat(first.records().get(0).oldPath()).isEqualTo("/health");
+      assertThat(first.records().get(0).oldValue()).isEqualTo("/health");
       assertThat(resourcePath(r53, id)).isEqualTo(LOCKED);
       assertThat(tags(r53, id)).containsEntry(OriginalPathTag.KEY, "/health");
       long lockedVersion = version(r53, id);
@@ -68,9 +68,9 @@ class FailoverMotoIT {
       Run lockedStatus = onMoto("status", "--health-check-id", id);
       assertThat(lockedStatus.code()).isZero();
       assertThat(lockedStatus.out())
-          .contains("ResourcePath   " + LOCKED)
-          .contains("locked         yes")
-          .contains("original path  /health (tag " + OriginalPathTag.KEY + ")");
+          .contains("ResourcePath     " + LOCKED)
+          .contains("locked           yes")
+          .contains("original         /health (tag " + OriginalPathTag.KEY + ")");
 
       // the same message again (SNS delivers at least once): nothing changes
       FailoverReport second = function().handleRequest(event(SampleEvents.ALARM, id), null);
@@ -93,14 +93,14 @@ class FailoverMotoIT {
           .contains("after:")
           .contains("failback: ResourcePath /health restored from the recorded original");
       assertThat(failback.out().substring(failback.out().indexOf("after:")))
-          .contains("ResourcePath   /health")
-          .contains("locked         no")
-          .contains("original path  (none recorded)");
+          .contains("ResourcePath     /health")
+          .contains("locked           no")
+          .contains("original         (none recorded)");
       assertThat(resourcePath(r53, id)).isEqualTo("/health");
       assertThat(tags(r53, id)).doesNotContainKey(OriginalPathTag.KEY);
 
       Run after = onMoto("status", "--health-check-id", id);
-      assertThat(after.out()).contains("ResourcePath   /health").contains("locked         no");
+      assertThat(after.out()).contains("ResourcePath     /health").contains("locked           no");
 
       // a second failback is refused: not locked
       Run again = onMoto("failback", "--health-check-id", id);

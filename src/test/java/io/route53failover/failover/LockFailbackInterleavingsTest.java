@@ -111,8 +111,8 @@ class LockFailbackInterleavingsTest {
 
     // 1. no unlock without the operator
     for (Write w : writes) {
-      if (w.writer().startsWith("delivery") && !LOCKED.equals(w.newPath())) {
-        problems.add(w.writer() + " wrote " + w.newPath());
+      if (w.writer().startsWith("delivery") && !LOCKED.equals(w.newValue())) {
+        problems.add(w.writer() + " wrote " + w.newValue());
       }
     }
     if (!isLocked) {
@@ -141,7 +141,7 @@ class LockFailbackInterleavingsTest {
                   switch (outcome) {
                     case FailoverReport r ->
                         r.failed() == 0 && r.locked() + r.alreadyLocked() == 1;
-                    case FailbackResult r -> ORIGINAL.equals(r.restoredPath()) && r.warning() == null;
+                    case FailbackResult r -> ORIGINAL.equals(r.restoredValue()) && r.warning() == null;
                     case FailbackRefusedException r -> r.getMessage().contains("is not locked");
                     default -> false;
                   };
