@@ -239,12 +239,13 @@ class FailoverFunctionTest {
   @Test
   void wrongHealthCheckTypeFailsNamingTheType() {
     when(store.get(SAMPLE_HEALTH_CHECK_ID))
-        .thenReturn(new HealthCheckState(SAMPLE_HEALTH_CHECK_ID, "CALCULATED", null, null, List.of(), 1));
+        .thenReturn(new HealthCheckState(SAMPLE_HEALTH_CHECK_ID, "CLOUDWATCH_METRIC", null, null, List.of(), 1));
 
     assertThatThrownBy(
             () -> function(Map.of()).handleRequest(SampleEvents.load(SampleEvents.ALARM), null))
         .isInstanceOf(FailoverFailedException.class)
-        .hasMessageContaining("CALCULATED");
+        .hasMessageContaining("has type CLOUDWATCH_METRIC")
+        .hasMessageContaining("put a CALCULATED gate in front of it");
   }
 
   @Test

@@ -87,6 +87,7 @@ class HealthCheckLockTest {
     assertThat(r.oldVersion()).isEqualTo(7);
     assertThat(r.newVersion()).isEqualTo(7);
     verify(store).get(ID);
+    verify(store).tags(ID); // for the last failback, which a manual lock ignores
     verifyNoMoreInteractions(store);
   }
 
@@ -339,6 +340,7 @@ class HealthCheckLockTest {
 
   @Test
   void failbackRefusesInvalidOrLockedPaths() {
+    when(store.get(ID)).thenReturn(state("HTTPS", LOCKED, 3));
     assertThatThrownBy(() -> lock.failback(ID, Optional.of("health")))
         .isInstanceOf(FailbackRefusedException.class)
         .hasMessageStartingWith("--path: must start with '/'");
@@ -348,6 +350,7 @@ class HealthCheckLockTest {
     assertThatThrownBy(() -> lock.failback(ID, Optional.of("")))
         .isInstanceOf(FailbackRefusedException.class)
         .hasMessage("--path: must not be empty; nothing changed");
+    verify(store, times(3)).get(ID); // the mechanism depends on the type; nothing else is called
     verifyNoMoreInteractions(store);
   }
 
@@ -550,8 +553,9 @@ class HealthCheckLockTest {
           .containsEntry("expectedVersion", 5L)
           .containsEntry("attempt", 1);
       assertThat(log.fields().get(1))
-          .containsEntry("oldPath", LOCKED)
-          .containsEntry("newPath", "/health")
+          .containsEntry("field", "ResourcePath")
+          .containsEntry("oldValue", LOCKED)
+          .containsEntry("newValue", "/health")
           .containsEntry("oldVersion", 6L)
           .containsEntry("newVersion", 7L)
           .containsEntry("source", "tag");
@@ -601,10 +605,10 @@ class HealthCheckLockTest {
           .satisfies(
               f ->
                   assertThat(f)
-                      .containsEntry("message", "keeping the recorded original path")
+                      .containsEntry("message", "keeping the recorded original value")
                       .containsEntry("level", "WARN")
                       .containsEntry("recorded", "/health")
-                      .containsEntry("currentPath", "/old-lock-path"));
+                      .containsEntry("current", "/old-lock-path"));
     }
   }
 }
