@@ -76,7 +76,7 @@ class CliFailoverIT {
       JsonNode json = new ObjectMapper().readTree(locked.out());
       assertThat(json.path("locked").asBoolean()).isTrue();
       assertThat(json.path("resourcePath").asText()).isEqualTo(LOCKED);
-      assertThat(json.path("recordedOriginalPath").asText()).isEqualTo("/health");
+      assertThat(json.path("recordedOriginal").asText()).isEqualTo("/health");
       assertThat(json.path("healthCheckVersion").asLong()).isPositive();
 
       Run failback = jar("failback", "--health-check-id", id);
