@@ -3,6 +3,7 @@ package io.route53failover.cli;
 import io.route53failover.failover.FailbackRefusedException;
 import io.route53failover.failover.FailbackResult;
 import io.route53failover.failover.HealthCheckLock;
+import io.route53failover.failover.LastFailbackTag;
 import io.route53failover.failover.LockStatus;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -92,7 +93,7 @@ public final class FailbackCommand extends HealthCheckCommand {
       m.put("field", result.field());
       m.put("restoredValue", result.restoredValue());
       m.put("source", result.source());
-      m.put("at", result.at().toString());
+      m.put("at", LastFailbackTag.format(result.at()));
       m.put("tagRemoved", result.tagRemoved());
       m.put("warning", result.warning());
       OutputOptions.printJson(m, out);
@@ -106,7 +107,7 @@ public final class FailbackCommand extends HealthCheckCommand {
           result.field(),
           orNone(result.restoredValue()),
           result.source().equals("tag") ? "the recorded original" : result.source(),
-          result.at());
+          LastFailbackTag.format(result.at()));
       if (result.warning() != null) {
         out.println("warning: " + result.warning());
       }
