@@ -112,7 +112,7 @@ class LambdaJarIT {
           .containsExactly(
               "healthcheck total=4 healthy=2 unhealthy=2 putMetricDataCalls=1",
               "failover-ok skipped=1 locked=0 action=skipped-state",
-              "failover-alarm locked=1 action=locked newPath="
+              "failover-alarm locked=1 action=locked newValue="
                   + FailoverConfig.DEFAULT_FAILED_OVER_PATH);
       assertThat(MotoHealthChecks.resourcePath(r53, id))
           .as("the lock the Lambda jar's Route 53 client took")

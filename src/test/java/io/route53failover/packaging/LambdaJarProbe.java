@@ -38,7 +38,7 @@ public final class LambdaJarProbe {
         + " action=" + ok.records().get(0).getAction());
     FailoverReport alarm = failover.handleRequest(event(args[1]), context);
     System.out.println("failover-alarm locked=" + alarm.locked() + " action="
-        + alarm.records().get(0).getAction() + " newPath=" + alarm.records().get(0).newPath());
+        + alarm.records().get(0).getAction() + " newValue=" + alarm.records().get(0).newValue());
   }
 
   /** An invocation's context with the whole of the function's default timeout left. */

@@ -40,13 +40,12 @@ class TemplateConsistencyTest {
   static final Set<String> JVM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS");
 
   /**
-   * Variables the template already sets for code that does not read them yet: ALARM_HEALTH_CHECKS
-   * (issue 16, the CALCULATED gate lock) until FailoverConfig reads it. {@link
+   * Variables the template already sets for code that does not read them yet (none today). {@link
    * #pendingVariablesAreStillUnread} fails once the code reads one, so the entry cannot outlive
    * its reason.
    */
   static final Map<String, Set<String>> PENDING_BY_HANDLER =
-      Map.of("io.route53failover.failover.FailoverFunction", Set.of("ALARM_HEALTH_CHECKS"));
+      Map.of();
 
   /** What each handler class reads from its environment (its config's ENVIRONMENT_VARIABLES). */
   static final Map<String, List<String>> VARIABLES_READ_BY_HANDLER =
