@@ -10,22 +10,29 @@ import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code failback --health-check-id ID [--path P]}: lifts the failover lock. Restores the recorded
  * original {@code ResourcePath} (or {@code --path}) with the {@code HealthCheckVersion} just read,
  * removes the tag, and prints the health check before and after (read back from Route 53). Refuses
- * with exit code 1, changing nothing, when the check is not locked or no path is known.
+ * with exit code 1, changing nothing, when the check is not locked or no path is known, or when
+ * the failback guard ({@link FailbackGuardOptions}, {@link GuardedFailback}) says no; the guard's
+ * evidence is printed either way.
  */
 @Command(
     name = "failback",
     mixinStandardHelpOptions = true,
     description = {
       "Lift the failover lock: restore the health check's original ResourcePath.",
-      "Refuses (exit code 1, nothing changed) when the health check is not locked."
+      "Refuses (exit code 1, nothing changed) when the health check is not locked, or unless the"
+          + " node alarm is OK and its metric had Minimum 1 in each of the last --healthy-minutes"
+          + " minutes (the guard; --force --reason TEXT skips it)."
     })
-public final class FailbackCommand extends HealthCheckCommand {
+public final class FailbackCommand extends OperatorCommand {
+
+  @Mixin FailbackGuardOptions guardOptions = new FailbackGuardOptions();
 
   @Option(
       names = "--path",
@@ -37,17 +44,23 @@ public final class FailbackCommand extends HealthCheckCommand {
 
   @Override
   int run(HealthCheckLock lock, PrintWriter out) throws Exception {
+    GuardedFailback guarded = new GuardedFailback(this, guardOptions, store);
     LockStatus before = lock.status(healthCheck.healthCheckId);
     FailbackResult result;
     try {
-      result = lock.failback(healthCheck.healthCheckId, Optional.ofNullable(path));
-    } catch (FailbackRefusedException e) {
+      result =
+          guarded
+              .lock(lock, out)
+              .failback(healthCheck.healthCheckId, Optional.ofNullable(path));
+    } catch (FailbackRefusedException | CommandRefusedException e) {
+      guarded.refused(e.getMessage(), out);
       if (!output.json) {
         out.println("current:");
         print(before, "  ", out);
       }
       throw e;
     }
+    guarded.done(result);
     LockStatus after = lock.status(healthCheck.healthCheckId);
     if (output.json) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -57,6 +70,7 @@ public final class FailbackCommand extends HealthCheckCommand {
       m.put("source", result.source());
       m.put("tagRemoved", result.tagRemoved());
       m.put("warning", result.warning());
+      m.put("guard", guarded.json());
       OutputOptions.printJson(m, out);
     } else {
       out.println("before:");

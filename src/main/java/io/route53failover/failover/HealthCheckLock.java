@@ -70,7 +70,11 @@ public final class HealthCheckLock {
     this(store, failedOverPath, DEFAULT_MAX_ATTEMPTS, FailbackGuard.NONE);
   }
 
-  HealthCheckLock(
+  /**
+   * @param maxAttempts reads of the health check before giving up on version mismatches
+   * @param guard asked before a failback changes anything (the CLI's {@code RecoveryGuard})
+   */
+  public HealthCheckLock(
       HealthCheckStore store, String failedOverPath, int maxAttempts, FailbackGuard guard) {
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
