@@ -1,6 +1,7 @@
 package io.route53failover.cli;
 
 import io.route53failover.failover.FailbackGuard;
+import io.route53failover.failover.FailbackRefusedException;
 import io.route53failover.operator.RecoveryCheck;
 import io.route53failover.operator.RecoveryEvidence;
 import io.route53failover.operator.RecoveryEvidenceException;
@@ -57,8 +58,8 @@ final class FailbackGuardOptions {
    * The guard for {@code alarmName}, waiting first with {@code --wait}; progress lines go to
    * {@code progress}. With {@code --force}: {@link FailbackGuard#NONE}.
    *
-   * @throws CommandRefusedException when no alarm is known, or the evidence cannot be read while
-   *     waiting; nothing changed
+   * @throws CommandRefusedException when the evidence cannot be read while waiting; nothing
+   *     changed (a guard without a known alarm refuses when asked)
    */
   FailbackGuard guard(RecoveryCheck check, String alarmName, PrintWriter progress)
       throws InterruptedException {
@@ -66,10 +67,13 @@ final class FailbackGuardOptions {
       return FailbackGuard.NONE;
     }
     if (alarmName == null) {
-      throw new CommandRefusedException(
-          "failback guard: no node alarm known (pass --alarm-name, or tag the health check with"
-              + " route53-failover:alarm-name), so it refuses; or skip the guard with --force"
-              + " --reason TEXT; nothing changed");
+      // asked only once the check is known to be locked with a path to restore
+      return (locked, restorePath) -> {
+        throw new FailbackRefusedException(
+            "failback guard: no node alarm known (pass --alarm-name, or tag the health check with"
+                + " route53-failover:alarm-name), so it refuses; or skip the guard with --force"
+                + " --reason TEXT; nothing changed");
+      };
     }
     if (wait != null) {
       try {

@@ -188,7 +188,7 @@ class OperatorControlMotoIT {
   @Test
   void disarmedAlarmIsSkippedUnchangedAndAnExpiredDisarmLetsTheNextAlarmLock() throws Exception {
     String id = gate("n1");
-    Run disarm = cli("disarm", "--health-check-id", id, "--for", "3s", "--reason", "planned restart");
+    Run disarm = cli("disarm", "--health-check-id", id, "--for", "20s", "--reason", "planned restart");
     assertThat(disarm.code()).as(disarm.err()).isZero();
     assertThat(disarm.out()).contains("disarmed: health check " + id + " until");
     assertThat(tags(r53, id))
