@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -21,8 +22,10 @@ import picocli.CommandLine.ParameterException;
  * HealthCheckVersion} just read; removes the original-value tag, records the failback's time in
  * the tag {@code route53-failover:last-failback}, and prints the health check before and after
  * (read back from Route 53). Refuses with exit code 1, changing nothing, when the check is not
- * locked, no value is known, or the option does not fit the check's lock ({@code --path} on a
- * gate, {@code --threshold} on an endpoint check).
+ * locked, no value is known, the option does not fit the check's lock ({@code --path} on a gate,
+ * {@code --threshold} on an endpoint check), or the failback guard ({@link
+ * FailbackGuardOptions}, {@link GuardedFailback}) says no; the guard's evidence is printed either
+ * way.
  */
 @Command(
     name = "failback",
@@ -30,9 +33,13 @@ import picocli.CommandLine.ParameterException;
     description = {
       "Lift the failover lock: restore the health check's original ResourcePath (HTTP(S)"
           + " checks) or HealthThreshold (CALCULATED gates).",
-      "Refuses (exit code 1, nothing changed) when the health check is not locked."
+      "Refuses (exit code 1, nothing changed) when the health check is not locked, or unless the"
+          + " node alarm is OK and its metric had Minimum 1 in each of the last --healthy-minutes"
+          + " minutes (the guard; --force --reason TEXT skips it)."
     })
-public final class FailbackCommand extends HealthCheckCommand {
+public final class FailbackCommand extends OperatorCommand {
+
+  @Mixin FailbackGuardOptions guardOptions = new FailbackGuardOptions();
 
   @Option(
       names = "--path",
@@ -56,6 +63,7 @@ public final class FailbackCommand extends HealthCheckCommand {
       throw new ParameterException(
           spec.commandLine(), "--path and --threshold exclude each other; nothing changed");
     }
+    GuardedFailback guarded = new GuardedFailback(this, guardOptions, store);
     LockStatus before = lock.status(healthCheck.healthCheckId);
     String given = path != null ? path : threshold;
     String option = path != null ? "--path" : "--threshold";
@@ -77,14 +85,19 @@ public final class FailbackCommand extends HealthCheckCommand {
                   + "; nothing changed");
         }
       }
-      result = lock.failback(healthCheck.healthCheckId, Optional.ofNullable(given));
-    } catch (FailbackRefusedException e) {
+      result =
+          guarded
+              .lock(lock, out)
+              .failback(healthCheck.healthCheckId, Optional.ofNullable(given));
+    } catch (FailbackRefusedException | CommandRefusedException e) {
+      guarded.refused(e.getMessage(), out);
       if (!output.json) {
         out.println("current:");
         print(before, "  ", out);
       }
       throw e;
     }
+    guarded.done(result);
     LockStatus after = lock.status(healthCheck.healthCheckId);
     if (output.json) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -96,6 +109,7 @@ public final class FailbackCommand extends HealthCheckCommand {
       m.put("at", LastFailbackTag.format(result.at()));
       m.put("tagRemoved", result.tagRemoved());
       m.put("warning", result.warning());
+      m.put("guard", guarded.json());
       OutputOptions.printJson(m, out);
     } else {
       out.println("before:");

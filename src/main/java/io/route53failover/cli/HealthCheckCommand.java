@@ -58,6 +58,9 @@ abstract class HealthCheckCommand implements Callable<Integer> {
     this.stores = stores;
   }
 
+  /** The health checks the running command works on; set by {@link #call()}. */
+  HealthCheckStore store;
+
   /** The process environment (or the one given for tests). */
   Map<String, String> env() {
     return env;
@@ -70,7 +73,8 @@ abstract class HealthCheckCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     String path = healthCheck.failedOverPath(env);
     try (Route53Client client = clients.apply(aws.endpointUrl)) {
-      return run(new HealthCheckLock(stores.apply(client), path), spec.commandLine().getOut());
+      store = stores.apply(client);
+      return run(new HealthCheckLock(store, path), spec.commandLine().getOut());
     } finally {
       spec.commandLine().getOut().flush();
     }

@@ -41,7 +41,10 @@ public final class Main implements Runnable {
         new StatusCommand(),
         new FailbackCommand(),
         new DrillCommand(),
-        new ValidateCommand());
+        new ValidateCommand(),
+        new DisarmCommand(),
+        new ArmCommand(),
+        new LockCommand());
   }
 
   /** The root command with {@code subcommands} (tests pass theirs, built with fakes). */

@@ -9,15 +9,16 @@ import picocli.CommandLine.Mixin;
 
 /**
  * {@code status --health-check-id ID}: prints the health check's type, {@code ResourcePath}, {@code
- * HealthCheckVersion}, whether it is locked, and the recorded original path. Changes nothing; exit
- * code 0 when the health check could be read.
+ * HealthCheckVersion}, whether it is locked, and the recorded original path, then the operator
+ * control ({@link ControlStatus}: armed or disarmed, manual lock, last failback, the failback
+ * guard's verdict now). Changes nothing; exit code 0 when the health check could be read.
  */
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
     description =
         "Show whether a Route 53 health check is locked by the failover, and its original path.")
-public final class StatusCommand extends HealthCheckCommand {
+public final class StatusCommand extends OperatorCommand {
 
   @Mixin DnsVerifyOptions dns = new DnsVerifyOptions();
 
@@ -26,10 +27,14 @@ public final class StatusCommand extends HealthCheckCommand {
   @Override
   int run(HealthCheckLock lock, PrintWriter out) throws Exception {
     LockStatus s = lock.status(healthCheck.healthCheckId);
+    ControlStatus control = ControlStatus.read(this);
     if (output.json) {
-      OutputOptions.printJson(fields(s), out);
+      java.util.Map<String, Object> m = fields(s);
+      m.putAll(control.fields());
+      OutputOptions.printJson(m, out);
     } else {
       print(s, "", out);
+      control.print(out);
       dns.printIfAsked(out);
     }
     return ExitCode.OK;

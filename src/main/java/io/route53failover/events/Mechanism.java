@@ -17,6 +17,18 @@ public enum Mechanism {
     this.label = label;
   }
 
+  /**
+   * The mechanism that sets {@code field}, the name of the health check field the lock changes
+   * ({@code ResourcePath} or {@code HealthThreshold}, as in {@code LockResult.field()}); {@code
+   * null} for {@code null} or any other name.
+   */
+  public static Mechanism forField(String field) {
+    if ("ResourcePath".equals(field)) {
+      return RESOURCE_PATH;
+    }
+    return "HealthThreshold".equals(field) ? HEALTH_THRESHOLD : null;
+  }
+
   /** The value in {@code detail.mechanism}: {@code resource-path} or {@code health-threshold}. */
   public String label() {
     return label;

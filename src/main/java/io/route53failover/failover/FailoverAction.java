@@ -13,6 +13,11 @@ public enum FailoverAction {
    * {@code route53-failover:last-failback}): a late or repeated notification; nothing changed.
    */
   SKIPPED_STALE("skipped-stale"),
+  /**
+   * The health check is disarmed ({@link ArmState}: {@code disarm}, or a new stack's {@code
+   * initial}); the ALARM was logged and reported, nothing changed.
+   */
+  SKIPPED_DISARMED("skipped-disarmed"),
   /** The alarm went to {@code OK} or {@code INSUFFICIENT_DATA}; nothing to do. */
   SKIPPED_STATE("skipped-state"),
   /** The health check is not in {@code ALLOWED_HEALTH_CHECK_IDS}; left alone on purpose. */

@@ -6,7 +6,10 @@ import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import io.route53failover.aws.AwsClients;
 import io.route53failover.aws.AwsErrors;
 import io.route53failover.failover.FailoverReport.RecordOutcome;
+import io.route53failover.events.EventBridgeEventPublisher;
+import io.route53failover.events.EventPublisher;
 import io.route53failover.logging.LogEvent;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,10 +28,13 @@ import software.amazon.awssdk.services.route53.Route53Client;
  * ALARM_HEALTH_CHECKS} by {@code AlarmName}, else from the {@code HealthCheckId} dimension, else
  * {@code PRIMARY_HEALTH_CHECK_ID}; leave alone health checks outside {@code
  * ALLOWED_HEALTH_CHECK_IDS} ({@code refused-not-allowed}: logged as an error, not retried, since a
- * retry cannot make a forged or misrouted message acceptable); lock ({@code locked} or {@code
- * already-locked}), unless the alarm's {@code StateChangeTime} is not after the check's last
- * failback ({@code skipped-stale}: a late or repeated notification). Each record gets one log
- * line and one entry in the returned {@link FailoverReport}.
+ * retry cannot make a forged or misrouted message acceptable); leave alone a health check that is
+ * disarmed now ({@code skipped-disarmed}, see {@link ArmState}: one ListTagsForResource); lock
+ * ({@code locked} or {@code already-locked}), unless the alarm's {@code StateChangeTime} is not
+ * after the check's last failback ({@code skipped-stale}: a late or repeated notification). Each
+ * handled record but {@code skipped-state} also publishes one event ({@link FailoverControl}); a
+ * failure to publish is logged, never thrown. Each record gets one log line and one entry in the
+ * returned {@link FailoverReport}.
  *
  * <p>Records that cannot be handled (unparseable message, no health check id, wrong health check
  * type, Route 53 errors that outlast the SDK's retries) are {@code failed}. All records are tried;
@@ -55,8 +61,13 @@ public final class FailoverFunction implements RequestHandler<SNSEvent, Failover
   public static final Duration LOCK_ATTEMPT_BUDGET =
       Route53Clients.API_CALL_TIMEOUT.multipliedBy(HealthCheckLock.MAX_CALLS_PER_ATTEMPT);
 
-  /** Time kept back from the deadline for logging the outcomes and returning or throwing. */
-  public static final Duration DEADLINE_RESERVE = Duration.ofSeconds(5);
+  /**
+   * Time kept back from the deadline for publishing the record's event (one EventBridge PutEvents
+   * of up to {@link AwsClients#API_CALL_TIMEOUT}, 10 s), logging the outcomes and returning or
+   * throwing: 15 s.
+   */
+  public static final Duration DEADLINE_RESERVE =
+      AwsClients.API_CALL_TIMEOUT.plus(Duration.ofSeconds(5));
 
   /**
    * The function's timeout in seconds in template.yaml; the CLI's {@code invoke} uses it unless
@@ -67,6 +78,7 @@ public final class FailoverFunction implements RequestHandler<SNSEvent, Failover
 
   private final FailoverConfig config;
   private final HealthCheckLock lock;
+  private final FailoverControl control;
 
   /**
    * For Lambda: configuration from {@link System#getenv()}, the shared Route 53 client. No
@@ -75,20 +87,38 @@ public final class FailoverFunction implements RequestHandler<SNSEvent, Failover
    * @throws FailoverConfigException naming the variable when the configuration is invalid
    */
   public FailoverFunction() {
-    this(FailoverConfig.fromEnvironment(System.getenv()), Route53Clients.shared());
+    this(
+        FailoverConfig.fromEnvironment(System.getenv()),
+        new Route53HealthCheckStore(Route53Clients.shared()),
+        new EventBridgeEventPublisher(AwsClients.eventBridge()),
+        System.getenv());
   }
 
   FailoverFunction(FailoverConfig config, Route53Client route53) {
     this(config, new Route53HealthCheckStore(route53));
   }
 
+  /** Without events (tests of the lock alone): arm state from the tags, events dropped. */
   FailoverFunction(FailoverConfig config, HealthCheckStore store) {
-    this(config, new HealthCheckLock(store, config.failedOverPath()));
+    this(config, store, event -> {}, Map.of());
   }
 
-  FailoverFunction(FailoverConfig config, HealthCheckLock lock) {
+  private FailoverFunction(
+      FailoverConfig config, HealthCheckStore store, EventPublisher events, Map<String, String> env) {
+    this(
+        config,
+        new HealthCheckLock(store, config.failedOverPath()),
+        new FailoverControl(
+            store,
+            events,
+            Clock.systemUTC(),
+            env.getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "FailoverFunction")));
+  }
+
+  FailoverFunction(FailoverConfig config, HealthCheckLock lock, FailoverControl control) {
     this.config = config;
     this.lock = lock;
+    this.control = control;
   }
 
   /**
@@ -104,7 +134,12 @@ public final class FailoverFunction implements RequestHandler<SNSEvent, Failover
         AwsClients.endpoint(env, AwsClients.AWS_ENDPOINT_URL_ROUTE_53) == null
             ? Route53Clients.shared()
             : Route53Clients.create(env);
-    return new FailoverFunction(config, client);
+    EventPublisher events =
+        new EventBridgeEventPublisher(
+            AwsClients.endpoint(env, AwsClients.AWS_ENDPOINT_URL_EVENTBRIDGE) == null
+                ? AwsClients.eventBridge()
+                : AwsClients.newEventBridgeClient(env));
+    return new FailoverFunction(config, new Route53HealthCheckStore(client), events, env);
   }
 
   /**
@@ -121,6 +156,7 @@ public final class FailoverFunction implements RequestHandler<SNSEvent, Failover
     for (int i = 0; i < records.size(); i++) {
       RecordOutcome outcome = handle(records.get(i), i, deadline);
       log(outcome);
+      control.publish(outcome);
       outcomes.add(outcome);
     }
     FailoverReport report = FailoverReport.of(outcomes);
@@ -154,6 +190,10 @@ public final class FailoverFunction implements RequestHandler<SNSEvent, Failover
                 + FailoverConfig.ALLOWED_HEALTH_CHECK_IDS
                 + "; left alone");
       }
+      ArmState arm = control.armState(id);
+      if (arm.disarmedAt(control.now())) {
+        return subject.skippedDisarmed(arm.describe(control.now()));
+      }
       return subject.locked(
           lock.lock(id, n.stateChangeInstant(), deadline::fitsLockAttempt), n.stateChangeTime());
     } catch (LockDeadlineException e) {
@@ -173,6 +213,12 @@ public final class FailoverFunction implements RequestHandler<SNSEvent, Failover
     RecordOutcome outcome(FailoverAction action, String error) {
       return new RecordOutcome(
           messageId, alarmName, newState, healthCheckId, null, null, null, action, null, error);
+    }
+
+    RecordOutcome skippedDisarmed(String why) {
+      return new RecordOutcome(
+          messageId, alarmName, newState, healthCheckId, null, null, null,
+          FailoverAction.SKIPPED_DISARMED, why, null);
     }
 
     RecordOutcome failed(String error) {
@@ -238,6 +284,7 @@ public final class FailoverFunction implements RequestHandler<SNSEvent, Failover
     Level level =
         switch (o.action()) {
           case FAILED, REFUSED_NOT_ALLOWED -> Level.ERROR;
+          case SKIPPED_DISARMED -> Level.INFO;
           case LOCKED, ALREADY_LOCKED, SKIPPED_STATE, SKIPPED_STALE ->
               o.warning() == null ? Level.INFO : Level.ERROR;
         };

@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param alreadyLocked records whose health check was already locked
  * @param skipped records whose alarm state was not {@code ALARM}
  * @param skippedStale {@code ALARM} records older than the health check's last failback
+ * @param skippedDisarmed {@code ALARM} records for a health check that is disarmed ({@link ArmState})
  * @param refused records naming a health check outside {@code ALLOWED_HEALTH_CHECK_IDS}
  * @param failed records that could not be handled
  */
@@ -22,6 +23,7 @@ public record FailoverReport(
     int alreadyLocked,
     int skipped,
     int skippedStale,
+    int skippedDisarmed,
     int refused,
     int failed) {
 
@@ -79,6 +81,7 @@ public record FailoverReport(
         count(records, FailoverAction.ALREADY_LOCKED),
         count(records, FailoverAction.SKIPPED_STATE),
         count(records, FailoverAction.SKIPPED_STALE),
+        count(records, FailoverAction.SKIPPED_DISARMED),
         count(records, FailoverAction.REFUSED_NOT_ALLOWED),
         count(records, FailoverAction.FAILED));
   }

@@ -75,7 +75,11 @@ public final class HealthCheckLock {
     this(store, failedOverPath, DEFAULT_MAX_ATTEMPTS, FailbackGuard.NONE, Clock.systemUTC());
   }
 
-  HealthCheckLock(
+  /**
+   * @param maxAttempts reads of the health check before giving up on version mismatches
+   * @param guard asked before a failback changes anything (the CLI's {@code RecoveryGuard})
+   */
+  public HealthCheckLock(
       HealthCheckStore store, String failedOverPath, int maxAttempts, FailbackGuard guard) {
     this(store, failedOverPath, maxAttempts, guard, Clock.systemUTC());
   }

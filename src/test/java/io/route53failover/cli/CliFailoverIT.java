@@ -79,7 +79,13 @@ class CliFailoverIT {
       assertThat(json.path("recordedOriginal").asText()).isEqualTo("/health");
       assertThat(json.path("healthCheckVersion").asLong()).isPositive();
 
-      Run failback = jar("failback", "--health-check-id", id);
+      Run unguarded = jar("failback", "--health-check-id", id);
+      assertThat(unguarded.code()).isEqualTo(1);
+      assertThat(unguarded.err()).contains("failback guard: no node alarm known");
+      assertThat(resourcePath(r53, id)).isEqualTo(LOCKED);
+
+      Run failback =
+          jar("failback", "--health-check-id", id, "--force", "--reason", "checked by hand");
       assertThat(failback.code()).as(failback.err()).isZero();
       assertThat(failback.out())
           .contains("before:")
@@ -121,6 +127,9 @@ class CliFailoverIT {
               id,
               "--path",
               "/status",
+              "--force",
+              "--reason",
+              "checked by hand",
               "--endpoint-url",
               MOTO.endpoint().toString());
       assertThat(withPath.code()).as(withPath.err()).isZero();

@@ -11,6 +11,7 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.route53failover.cli.Main;
 import io.route53failover.failover.FailoverConfig;
+import io.route53failover.failover.FailoverAction;
 import io.route53failover.failover.FailoverFunction;
 import io.route53failover.failover.FailoverReport;
 import io.route53failover.failover.MotoHealthChecks;
@@ -723,6 +724,28 @@ class FailoverDrillIT {
 
       FailoverFunction function =
           FailoverFunction.create(stack.functionEnvironment(DrillStack.FAILOVER_FUNCTION, MOTO));
+      // disarmed: the ALARM is skipped and nothing changes; armed again: the redelivery locks
+      String id = stack.primaryHealthCheckId;
+      Run disarm =
+          Cli.onEndpoint(
+              MOTO.endpoint(), "disarm", "--health-check-id", id, "--for", "10m",
+              "--reason", "drill: planned restart", "--region", "us-east-1");
+      assertThat(disarm.code()).as(disarm.err()).isZero();
+      FailoverReport disarmed =
+          function.handleRequest(
+              event, lambdaContext(stack.functionTimeoutSeconds(DrillStack.FAILOVER_FUNCTION)));
+      assertThat(disarmed.records().get(0).action()).isEqualTo(FailoverAction.SKIPPED_DISARMED);
+      assertThat(MotoHealthChecks.resourcePath(stack.route53, id)).isEqualTo(PRIMARY_PATH);
+      steps.log(
+          "disarm exit 0, then FailoverFunction "
+              + disarmed.records().get(0).action().label()
+              + " ("
+              + disarmed.records().get(0).warning()
+              + "): ResourcePath still "
+              + PRIMARY_PATH);
+      Run arm = Cli.onEndpoint(MOTO.endpoint(), "arm", "--health-check-id", id, "--region", "us-east-1");
+      assertThat(arm.code()).as(arm.err()).isZero();
+      steps.log("arm exit 0; the same notification delivered again (SNS delivers at least once):");
       FailoverReport report =
           function.handleRequest(
               event, lambdaContext(stack.functionTimeoutSeconds(DrillStack.FAILOVER_FUNCTION)));
@@ -783,9 +806,12 @@ class FailoverDrillIT {
       steps.require(
           failedOverPath.equals(MotoHealthChecks.resourcePath(stack.route53, id)),
           "health check " + id + " is locked");
+      // the guard needs N real minutes of healthy datapoints; the drill's minutes are simulated, so
+      // it fails back explicitly past the guard, with the reason recorded
       Run failback =
           Cli.onEndpoint(
-              MOTO.endpoint(), "failback", "--health-check-id", id, "--failed-over-path", failedOverPath);
+              MOTO.endpoint(), "failback", "--health-check-id", id, "--failed-over-path", failedOverPath,
+              "--force", "--reason", "drill: simulated minutes, guard skipped", "--region", "us-east-1");
       assertThat(failback.code()).as(failback.err()).isZero();
       assertThat(failback.out())
           .contains("failback: ResourcePath " + PRIMARY_PATH + " restored from the recorded original");

@@ -162,12 +162,19 @@ class SamTranslationIT {
 
   /** The Route 53 statement's health checks are proven per deployment in {@link #theLockTouchesExactlyTheGatesAndThePublicPrimary}. */
   @Test
-  void failoverRoleWritesOnlyItsLogGroupAndItsQueue() {
+  void failoverRoleWritesOnlyItsLogGroupAndItsQueue() throws Exception {
     JsonNode role = properties("FailoverRole", "AWS::IAM::Role");
     Map<String, JsonNode> bySid = bySid(inlineStatements(role));
 
     assertThat(role.has("ManagedPolicyArns")).isFalse();
-    assertThat(bySid).containsOnlyKeys("LockConfiguredHealthChecksOnly", "WriteOwnLogGroupOnly", "KeepFailedEventsInTheQueue");
+    assertThat(bySid).containsOnlyKeys(
+        "LockConfiguredHealthChecksOnly", "WriteOwnLogGroupOnly", "KeepFailedEventsInTheQueue",
+        "PublishActionEventsOnTheDefaultBus");
+    JsonNode events = bySid.get("PublishActionEventsOnTheDefaultBus");
+    assertThat(actions(events)).containsExactly("events:PutEvents");
+    assertThat(events.get("Resource"))
+        .isEqualTo(TemplateTools.JSON.readTree(
+            "{\"Fn::Sub\":\"arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/default\"}"));
     JsonNode logs = bySid.get("WriteOwnLogGroupOnly");
     assertThat(actions(logs)).containsExactlyInAnyOrder("logs:CreateLogStream", "logs:PutLogEvents");
     assertThat(logs.get("Resource")).isEqualTo(getAtt("FailoverLogGroup", "Arn"));
@@ -522,7 +529,27 @@ class SamTranslationIT {
       assertThat(tags).as(gate).containsExactlyInAnyOrderEntriesOf(Map.of(
           "Name", "stack-" + v.get(node.get(0)) + "-gate",
           "route53-failover:node", v.get(node.get(0)),
-          "route53-failover:alarm-name", v.get(node.get(2))));
+          "route53-failover:alarm-name", v.get(node.get(2)),
+          // InitialLockState's default: a new stack's gates start disarmed until `arm`
+          "route53-failover:disarmed-until", "initial"));
+    });
+  }
+
+  /** {@code InitialLockState=armed} leaves the disarm tag out; anything else is not allowed. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("deployments")
+  void gatesStartDisarmedUnlessInitialLockStateIsArmed(Deployment d) {
+    assertThat(translated.at("/Parameters/InitialLockState/Default").asText()).isEqualTo("disarmed");
+    assertThat(translated.at("/Parameters/InitialLockState/AllowedValues"))
+        .extracting(JsonNode::asText)
+        .containsExactly("disarmed", "armed");
+    Map<String, String> v = d.values();
+    v.put("InitialLockState", "armed");
+    d.expectedGates().keySet().forEach(gate -> {
+      List<String> keys = new ArrayList<>();
+      chosen(gate, v).get("HealthCheckTags").forEach(t -> keys.add(t.get("Key").asText()));
+      assertThat(keys).as(gate)
+          .containsExactlyInAnyOrder("Name", "route53-failover:node", "route53-failover:alarm-name");
     });
   }
 
