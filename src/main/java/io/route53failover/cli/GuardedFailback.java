@@ -66,7 +66,8 @@ final class GuardedFailback {
         store,
         unguarded.failedOverPath(),
         HealthCheckLock.DEFAULT_MAX_ATTEMPTS,
-        options.guard(options.force ? null : command.recoveryCheck(), alarm, progress));
+        options.guard(
+            options.force || alarm == null ? null : command.recoveryCheck(), alarm, progress));
   }
 
   /** After a refusal: the evidence, and {@code Failover Refused}. */

@@ -115,10 +115,14 @@ abstract class OperatorCommand extends HealthCheckCommand {
 
   /** Publishes {@code event} on the default bus; a failure is logged, never thrown. */
   void publish(ActionEvent event) {
-    if (eventBridge == null) {
-      eventBridge = AwsClients.newEventBridgeClient(clientEnvironment());
-    }
-    new EventBridgeEventPublisher(eventBridge).publish(event);
+    new EventBridgeEventPublisher(
+            () -> {
+              if (eventBridge == null) {
+                eventBridge = AwsClients.newEventBridgeClient(clientEnvironment());
+              }
+              return eventBridge;
+            })
+        .publish(event);
   }
 
   /** The node name from the tags, for events. */

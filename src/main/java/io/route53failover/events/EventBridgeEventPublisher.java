@@ -4,6 +4,7 @@ import io.route53failover.aws.AwsErrors;
 import io.route53failover.logging.LogEvent;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
@@ -27,21 +28,39 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 public final class EventBridgeEventPublisher implements EventPublisher {
   private static final Logger LOG = LogManager.getLogger(EventBridgeEventPublisher.class);
 
-  private final EventBridgeClient eventBridge;
+  private final Supplier<EventBridgeClient> eventBridge;
+  private EventBridgeClient client;
 
   /**
-   * @param eventBridge a client in the region whose default bus receives the events (for example
-   *     {@code io.route53failover.aws.AwsClients.eventBridge()}); not closed by this publisher
+   * @param eventBridge a client in the region whose default bus receives the events; not closed by
+   *     this publisher
    */
   public EventBridgeEventPublisher(EventBridgeClient eventBridge) {
+    this(() -> eventBridge);
+  }
+
+  /**
+   * @param eventBridge builds the client on the first event (for example {@code
+   *     io.route53failover.aws.AwsClients::eventBridge}); a client that cannot be built (no region
+   *     known, say) makes that event "not published", logged like any other failure, and the next
+   *     event tries again
+   */
+  public EventBridgeEventPublisher(Supplier<EventBridgeClient> eventBridge) {
     this.eventBridge = eventBridge;
+  }
+
+  private synchronized EventBridgeClient client() {
+    if (client == null) {
+      client = eventBridge.get();
+    }
+    return client;
   }
 
   @Override
   public void publish(ActionEvent event) {
     try {
       PutEventsResponse response =
-          eventBridge.putEvents(
+          client().putEvents(
               r ->
                   r.entries(
                       PutEventsRequestEntry.builder()

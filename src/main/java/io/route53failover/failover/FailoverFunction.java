@@ -90,7 +90,7 @@ public final class FailoverFunction implements RequestHandler<SNSEvent, Failover
     this(
         FailoverConfig.fromEnvironment(System.getenv()),
         new Route53HealthCheckStore(Route53Clients.shared()),
-        new EventBridgeEventPublisher(AwsClients.eventBridge()),
+        new EventBridgeEventPublisher(AwsClients::eventBridge),
         System.getenv());
   }
 
@@ -136,9 +136,10 @@ public final class FailoverFunction implements RequestHandler<SNSEvent, Failover
             : Route53Clients.create(env);
     EventPublisher events =
         new EventBridgeEventPublisher(
-            AwsClients.endpoint(env, AwsClients.AWS_ENDPOINT_URL_EVENTBRIDGE) == null
-                ? AwsClients.eventBridge()
-                : AwsClients.newEventBridgeClient(env));
+            () ->
+                AwsClients.endpoint(env, AwsClients.AWS_ENDPOINT_URL_EVENTBRIDGE) == null
+                    ? AwsClients.eventBridge()
+                    : AwsClients.newEventBridgeClient(env));
     return new FailoverFunction(config, new Route53HealthCheckStore(client), events, env);
   }
 

@@ -4,6 +4,7 @@ import io.route53failover.aws.AwsClients;
 import io.route53failover.aws.AwsErrors;
 import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -15,13 +16,15 @@ public final class StsCallerIdentity implements CallerIdentity {
 
   /**
    * A new STS client configured from {@code env} (region; endpoint from {@value
-   * AwsClients#AWS_ENDPOINT_URL_STS} or {@code AWS_ENDPOINT_URL}), with the timeouts and retries of
+   * AwsClients#AWS_ENDPOINT_URL_STS} or {@code AWS_ENDPOINT_URL}; without a region, STS's global
+   * endpoint), with the timeouts and retries of
    * the other clients ({@link AwsClients}). Built here, on the operator side, so that the Lambda
    * jar does not carry the STS client. The caller owns it.
    */
   public static StsClient newClient(Map<String, String> env) {
+    // STS also answers on its global endpoint: the region of env when one is set, else that one
     return AwsClients.configureFromEnvironment(
-            StsClient.builder(), env, AwsClients.AWS_ENDPOINT_URL_STS)
+            StsClient.builder().region(Region.AWS_GLOBAL), env, AwsClients.AWS_ENDPOINT_URL_STS)
         .build();
   }
 

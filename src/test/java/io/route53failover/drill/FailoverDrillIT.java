@@ -10,6 +10,7 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.route53failover.cli.Main;
+import io.route53failover.failover.ArmState;
 import io.route53failover.failover.FailoverConfig;
 import io.route53failover.failover.FailoverAction;
 import io.route53failover.failover.FailoverFunction;
@@ -245,6 +246,18 @@ class FailoverDrillIT {
               + nodeAlarm
               + " AlarmActions → "
               + stack.topicArn());
+      // a new stack starts disarmed (InitialLockState), so the first minutes cannot lock
+      assertThat(tags).containsEntry(ArmState.DISARMED_UNTIL, ArmState.INITIAL);
+      Run arm =
+          Cli.onEndpoint(MOTO.endpoint(), "arm", "--health-check-id", gate, "--region", "us-east-1");
+      assertThat(arm.code()).as(arm.err()).isZero();
+      assertThat(MotoHealthChecks.tags(stack.route53, gate)).doesNotContainKey(ArmState.DISARMED_UNTIL);
+      steps.log(
+          "the new gate read back disarmed ("
+              + ArmState.DISARMED_UNTIL
+              + "="
+              + ArmState.INITIAL
+              + "); arm exit 0: armed");
     }
 
     private Instant step1NodeUpGateUnlocked() throws Exception {
@@ -371,7 +384,19 @@ class FailoverDrillIT {
       assertThat(status.out())
           .contains("locked           yes (HealthThreshold 2 > 1 child)")
           .contains("child            " + child + ": ");
-      Run failback = Cli.onEndpoint(MOTO.endpoint(), "failback", "--health-check-id", gate);
+      // the guard reads the node alarm (from the gate's tag) and the last 5 whole minutes: the
+      // drill's minutes are simulated, so it refuses and prints its evidence; then the drill fails
+      // back past the guard, with the reason recorded
+      Run guarded =
+          Cli.onEndpoint(
+              MOTO.endpoint(), "failback", "--health-check-id", gate, "--region", "us-east-1");
+      assertThat(guarded.code()).as(guarded.err()).isEqualTo(1);
+      assertThat(guarded.out()).contains("failback guard: FAIL").contains(nodeAlarm);
+      assertThat(MotoHealthChecks.threshold(stack.route53, gate)).isEqualTo(2);
+      Run failback =
+          Cli.onEndpoint(
+              MOTO.endpoint(), "failback", "--health-check-id", gate, "--force", "--reason",
+              "drill: simulated minutes, guard skipped", "--region", "us-east-1");
       assertThat(failback.code()).as(failback.err()).isZero();
       assertThat(failback.out()).contains("failback: HealthThreshold 1 restored from the recorded original");
       assertThat(MotoHealthChecks.threshold(stack.route53, gate)).isEqualTo(1);

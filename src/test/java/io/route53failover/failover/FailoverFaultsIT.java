@@ -212,6 +212,8 @@ class FailoverFaultsIT {
 
   @Test
   void persistent500FailsTheInvocationAfterTheBoundedAttemptsNamingTheMessageId() {
+    // armed: no arm-state tags, so the read that fails is the lock's GetHealthCheck
+    WM.stubFor(get(urlEqualTo(tagsPath(ID))).willReturn(Route53Wire.tags(ID, null, null)));
     WM.stubFor(get(urlEqualTo(healthCheckPath(ID))).willReturn(Route53Wire.internalFailure()));
     SNSEvent event = alarm();
 

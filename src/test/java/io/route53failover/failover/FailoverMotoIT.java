@@ -86,7 +86,7 @@ class FailoverMotoIT {
       assertThat(resourcePath(r53, id)).isEqualTo(LOCKED);
 
       // failback: restores /health, removes the tag, prints before and after
-      Run failback = onMoto("failback", "--health-check-id", id);
+      Run failback = onMoto("failback", "--health-check-id", id, "--force", "--reason", "test");
       assertThat(failback.code()).as(failback.err()).isZero();
       assertThat(failback.out())
           .contains("before:")
@@ -138,7 +138,8 @@ class FailoverMotoIT {
       assertThat(refused.err()).contains("no original ResourcePath is recorded").contains("--path");
       assertThat(resourcePath(r53, id)).isEqualTo(LOCKED);
 
-      Run restored = onMoto("failback", "--health-check-id", id, "--path", "/health");
+      Run restored =
+          onMoto("failback", "--health-check-id", id, "--path", "/health", "--force", "--reason", "test");
       assertThat(restored.code()).as(restored.err()).isZero();
       assertThat(resourcePath(r53, id)).isEqualTo("/health");
     }
@@ -191,7 +192,8 @@ class FailoverMotoIT {
       assertThat(wrongOption.code()).isEqualTo(1);
       assertThat(wrongOption.err()).contains("--path does not apply").contains("use --threshold");
 
-      Run failback = onMoto("failback", "--health-check-id", gate, "--json");
+      Run failback =
+          onMoto("failback", "--health-check-id", gate, "--json", "--force", "--reason", "test");
       assertThat(failback.code()).as(failback.err()).isZero();
       JsonNode node = new ObjectMapper().readTree(failback.out());
       assertThat(node.path("restoredValue").asText()).isEqualTo("1");

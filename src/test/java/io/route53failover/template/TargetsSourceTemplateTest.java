@@ -59,13 +59,13 @@ class TargetsSourceTemplateTest {
         .isEqualTo(ok);
   }
 
-  /** The statements of HealthCheckRole's policy that concern target sources, resolved. */
+  /** The statements of HealthCheckRole's policies that concern target sources, resolved. */
   private static List<String> sourceStatements(Map<String, String> values) {
-    JsonNode statements =
+    JsonNode policies =
         Intrinsics.chooseBranches(
-            template.at("/Resources/HealthCheckRole/Properties/Policies/0/PolicyDocument/Statement"),
-            template,
-            values);
+            template.at("/Resources/HealthCheckRole/Properties/Policies"), template, values);
+    List<JsonNode> statements = new ArrayList<>();
+    policies.forEach(p -> p.at("/PolicyDocument/Statement").forEach(statements::add));
     List<String> out = new ArrayList<>();
     for (JsonNode s : statements) {
       List<String> actions = Intrinsics.resolveList(s.get("Action"), values);
@@ -98,7 +98,7 @@ class TargetsSourceTemplateTest {
   @Test
   void aSecureStringParameterAlsoGrantsDecryptThroughSsmForThatParameterOnly() {
     assertThat(sourceStatements(values("", "/ops/targets", "true", "")))
-        .containsExactly(
+        .containsExactlyInAnyOrder(
             "ssm:GetParameter on arn:aws:ssm:eu-west-1:123456789012:parameter/ops/targets",
             "kms:Decrypt on arn:aws:kms:eu-west-1:123456789012:key/*"
                 + " if kms:ViaService=ssm.eu-west-1.amazonaws.com"
