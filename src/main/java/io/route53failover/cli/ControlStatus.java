@@ -1,5 +1,8 @@
 package io.route53failover.cli;
 
+import io.route53failover.aws.AwsErrors;
+import software.amazon.awssdk.core.exception.SdkException;
+
 import io.route53failover.failover.ArmState;
 import io.route53failover.failover.GateTags;
 import io.route53failover.operator.RecoveryCheck;
@@ -51,6 +54,9 @@ final class ControlStatus {
         guard = command.recoveryCheck().check(alarm, RecoveryCheck.DEFAULT_HEALTHY_MINUTES);
       } catch (RecoveryEvidenceException | IllegalArgumentException e) {
         error = e.getMessage();
+      } catch (SdkException e) {
+        // no region known, say: status still shows the lock and the arm state
+        error = AwsErrors.describe(AwsErrors.CLOUDWATCH, e);
       }
     }
     return new ControlStatus(ArmState.fromTags(tags), now, tags, alarm, guard, error);
