@@ -14,18 +14,40 @@ import java.util.Objects;
  * @param maxConcurrentProbes most probes, and so sockets, open at once ({@code
  *     MAX_CONCURRENT_PROBES}): 1 to {@value #MAX_CONCURRENT_PROBES_LIMIT}, default {@value
  *     #DEFAULT_MAX_CONCURRENT_PROBES}
+ * @param sampleIntervalSeconds seconds between the samples of one scheduled run ({@code
+ *     SAMPLE_INTERVAL_SECONDS}): one of {@link #SAMPLE_INTERVALS}, default {@value
+ *     #DEFAULT_SAMPLE_INTERVAL_SECONDS} (one sample a run); see {@link SampleSchedule}
  */
 public record HealthCheckConfig(
-    List<Target> targets, String namespace, int storageResolution, int maxConcurrentProbes) {
+    List<Target> targets,
+    String namespace,
+    int storageResolution,
+    int maxConcurrentProbes,
+    int sampleIntervalSeconds) {
 
   public static final String TARGETS = "TARGETS";
   public static final String METRIC_NAMESPACE = "METRIC_NAMESPACE";
   public static final String METRIC_STORAGE_RESOLUTION = "METRIC_STORAGE_RESOLUTION";
   public static final String MAX_CONCURRENT_PROBES = "MAX_CONCURRENT_PROBES";
+  public static final String SAMPLE_INTERVAL_SECONDS = "SAMPLE_INTERVAL_SECONDS";
 
   /** Every environment variable this function reads. */
   public static final List<String> ENVIRONMENT_VARIABLES =
-      List.of(TARGETS, METRIC_NAMESPACE, METRIC_STORAGE_RESOLUTION, MAX_CONCURRENT_PROBES);
+      List.of(
+          TARGETS,
+          METRIC_NAMESPACE,
+          METRIC_STORAGE_RESOLUTION,
+          MAX_CONCURRENT_PROBES,
+          SAMPLE_INTERVAL_SECONDS);
+
+  /**
+   * The allowed {@code SAMPLE_INTERVAL_SECONDS}, ascending: the divisors of the 60 s schedule
+   * period from 10 s up, so that every clock minute holds the same number of samples.
+   */
+  public static final List<Integer> SAMPLE_INTERVALS = List.of(10, 15, 20, 30, 60);
+
+  /** Default {@code SAMPLE_INTERVAL_SECONDS}: one sample per scheduled run. */
+  public static final int DEFAULT_SAMPLE_INTERVAL_SECONDS = 60;
 
   public static final String DEFAULT_NAMESPACE = "LambdaCustomHC";
   public static final int DEFAULT_STORAGE_RESOLUTION = 60;
@@ -45,6 +67,11 @@ public record HealthCheckConfig(
           "maxConcurrentProbes must be 1-" + MAX_CONCURRENT_PROBES_LIMIT + ", was "
               + maxConcurrentProbes);
     }
+    if (!SAMPLE_INTERVALS.contains(sampleIntervalSeconds)) {
+      throw new IllegalArgumentException(
+          "sampleIntervalSeconds must be one of " + SAMPLE_INTERVALS + ", was "
+              + sampleIntervalSeconds);
+    }
   }
 
   /**
@@ -56,7 +83,8 @@ public record HealthCheckConfig(
    * not starting with {@code :} or {@code AWS/}). {@code METRIC_STORAGE_RESOLUTION} defaults to 60
    * and may only be 60 or 1 (seconds). {@code MAX_CONCURRENT_PROBES} defaults to {@value
    * #DEFAULT_MAX_CONCURRENT_PROBES} and must be a whole number from 1 to {@value
-   * #MAX_CONCURRENT_PROBES_LIMIT}.
+   * #MAX_CONCURRENT_PROBES_LIMIT}. {@code SAMPLE_INTERVAL_SECONDS} defaults to {@value
+   * #DEFAULT_SAMPLE_INTERVAL_SECONDS} and must be one of {@link #SAMPLE_INTERVALS}.
    *
    * @param env the environment, usually {@link System#getenv()}
    * @throws TargetConfigException naming the variable, target and field of the first problem found
@@ -77,7 +105,28 @@ public record HealthCheckConfig(
         TargetsParser.parse(targets),
         namespace(env),
         storageResolution(env),
-        maxConcurrentProbes(env));
+        maxConcurrentProbes(env),
+        sampleIntervalSeconds(env));
+  }
+
+  private static int sampleIntervalSeconds(Map<String, String> env) {
+    String value = env.get(SAMPLE_INTERVAL_SECONDS);
+    if (value == null || value.isBlank()) {
+      return DEFAULT_SAMPLE_INTERVAL_SECONDS;
+    }
+    for (int allowed : SAMPLE_INTERVALS) {
+      if (value.strip().equals(Integer.toString(allowed))) {
+        return allowed;
+      }
+    }
+    throw new TargetConfigException(
+        SAMPLE_INTERVAL_SECONDS,
+        null,
+        null,
+        "must be 10, 15, 20, 30 or 60 (seconds between samples; 60 divided by it is the number of"
+            + " samples a minute), was \""
+            + TargetRules.shorten(value)
+            + "\"");
   }
 
   private static int maxConcurrentProbes(Map<String, String> env) {

@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param tlsVerify for {@code https}: whether certificates and host names are verified (default
  *     true); for {@code http}: null, it must not be set
  * @param metricName availability metric name; default {@code <name>_availability}
+ * @param retries further tries after a failed probe, 0 to 3; default 0
  */
 public record HttpTarget(
     String name,
@@ -27,7 +28,8 @@ public record HttpTarget(
     StatusRange expectedStatus,
     String expectedBody,
     Boolean tlsVerify,
-    String metricName)
+    String metricName,
+    Integer retries)
     implements Target {
 
   /** Bytes of the body searched for {@code expectedBody}, as Route 53 does. */
@@ -50,6 +52,7 @@ public record HttpTarget(
     }
     tlsVerify = type.equals("https") && tlsVerify == null ? Boolean.TRUE : tlsVerify;
     metricName = TargetRules.metricName(name, metricName);
+    retries = TargetRules.retries(retries);
   }
 
   /** Whether certificates and host names are verified: false only for {@code tlsVerify: false}. */

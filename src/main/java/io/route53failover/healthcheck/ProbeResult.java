@@ -19,13 +19,28 @@ import java.util.Objects;
  *     hostname mismatch}, {@code tls: handshake failed}), {@code status 503}, {@code body
  *     mismatch}, {@code deadline} (the run's deadline came first), {@code interrupted}, or {@code
  *     error: <ExceptionClass>} as a last resort
+ * @param tries probes made for this result, 1 to 1 + the target's {@code retries}: the result is
+ *     the first healthy try's, or the last try's when every try failed
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ProbeResult(String name, boolean healthy, Long latencyMs, String reason) {
+public record ProbeResult(String name, boolean healthy, Long latencyMs, String reason, int tries) {
 
   public ProbeResult {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(reason, "reason");
+    if (tries < 1) {
+      throw new IllegalArgumentException("tries must be at least 1, was " + tries);
+    }
+  }
+
+  /** A result of one try. */
+  public ProbeResult(String name, boolean healthy, Long latencyMs, String reason) {
+    this(name, healthy, latencyMs, reason, 1);
+  }
+
+  /** This result, as reached after {@code tries} probes. */
+  public ProbeResult withTries(int tries) {
+    return new ProbeResult(name, healthy, latencyMs, reason, tries);
   }
 
   public static ProbeResult healthy(String name, long latencyMs) {

@@ -52,7 +52,8 @@ final class TargetsParser {
   private static final Set<String> ALL_FIELDS = allFields();
 
   /** The fields every type takes, left out of the per-type hints. */
-  private static final Set<String> COMMON_FIELDS = Set.of("name", "type", "timeoutMs", "metricName");
+  private static final Set<String> COMMON_FIELDS = Set.of(
+      "name", "type", "timeoutMs", "metricName", "retries");
 
   private static final ObjectMapper JSON =
       JsonMapper.builder(

@@ -11,9 +11,11 @@ import java.util.Objects;
  * @param port TCP port, 1 to 65535; required
  * @param timeoutMs connect timeout in milliseconds, 1 to 60,000; default 3,000
  * @param metricName availability metric name; default {@code <name>_availability}
+ * @param retries further tries after a failed probe, 0 to 3; default 0
  */
 @JsonIgnoreProperties(value = "type", allowGetters = true) // the type id, read by Target
-public record TcpTarget(String name, String host, Integer port, Integer timeoutMs, String metricName)
+public record TcpTarget(
+    String name, String host, Integer port, Integer timeoutMs, String metricName, Integer retries)
     implements Target {
 
   public TcpTarget {
@@ -22,6 +24,7 @@ public record TcpTarget(String name, String host, Integer port, Integer timeoutM
     port = TargetRules.inRange("port", TargetRules.required("port", port), 1, 65_535);
     timeoutMs = TargetRules.timeoutMs(timeoutMs);
     metricName = TargetRules.metricName(name, metricName);
+    retries = TargetRules.retries(retries);
   }
 
   @Override

@@ -25,7 +25,7 @@ class ConcurrentProbeRunnerTest {
   static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
   static Target target(String name, int timeoutMs) {
-    return new TcpTarget(name, "192.0.2.1", 80, timeoutMs, name + "_availability");
+    return new TcpTarget(name, "192.0.2.1", 80, timeoutMs, name + "_availability", null);
   }
 
   static List<Target> targets(int count) {
@@ -282,7 +282,7 @@ class ConcurrentProbeRunnerTest {
     prober.probe(target("a", 1), Duration.ofSeconds(1));
     prober.probe(
         new HttpTarget(
-            "b", "https", java.net.URI.create("https://h/"), 1, StatusRange.DEFAULT, null, true, "b"),
+            "b", "https", java.net.URI.create("https://h/"), 1, StatusRange.DEFAULT, null, true, "b", null),
         Duration.ofSeconds(1));
 
     assertThat(tcp).hasValue(1);

@@ -129,6 +129,30 @@ class HealthCheckConfigTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"10", "15", "20", "30", "60", " 15 "})
+  void sampleIntervalIsADivisorOf60From10(String value) {
+    assertThat(config("SAMPLE_INTERVAL_SECONDS", value).sampleIntervalSeconds())
+        .isEqualTo(Integer.parseInt(value.strip()));
+  }
+
+  @Test
+  void sampleIntervalDefaultsToOneSampleARun() {
+    assertThat(config("SAMPLE_INTERVAL_SECONDS", "").sampleIntervalSeconds()).isEqualTo(60);
+    assertThat(config("METRIC_NAMESPACE", "N").sampleIntervalSeconds()).isEqualTo(60);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "5", "12", "45", "120", "15s", "1e1", "-15"})
+  void sampleIntervalOutsideTheAllowedValuesFailsStartUpNamingTheVariable(String value) {
+    assertRejected(
+        "SAMPLE_INTERVAL_SECONDS",
+        value,
+        "SAMPLE_INTERVAL_SECONDS",
+        "must be 10, 15, 20, 30 or 60",
+        "was \"" + value + "\"");
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"1", "512", "900", " 300 "})
   void maxConcurrentProbesAcceptsOneTo900(String value) {
     assertThat(config("MAX_CONCURRENT_PROBES", value).maxConcurrentProbes())
@@ -149,17 +173,21 @@ class HealthCheckConfigTest {
   void environmentVariablesAreListed() {
     assertThat(HealthCheckConfig.ENVIRONMENT_VARIABLES)
         .containsExactlyInAnyOrder(
-            "TARGETS", "METRIC_NAMESPACE", "METRIC_STORAGE_RESOLUTION", "MAX_CONCURRENT_PROBES");
+            "TARGETS",
+            "METRIC_NAMESPACE",
+            "METRIC_STORAGE_RESOLUTION",
+            "MAX_CONCURRENT_PROBES",
+            "SAMPLE_INTERVAL_SECONDS");
   }
 
   @Test
   void theRecordRejectsABoundOutside1To900() {
     var targets = TargetsParser.parse(TARGETS);
-    assertThatThrownBy(() -> new HealthCheckConfig(targets, "N", 60, 0))
+    assertThatThrownBy(() -> new HealthCheckConfig(targets, "N", 60, 0, 60))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("maxConcurrentProbes must be 1-900, was 0");
-    assertThatThrownBy(() -> new HealthCheckConfig(targets, "N", 60, 901))
+    assertThatThrownBy(() -> new HealthCheckConfig(targets, "N", 60, 901, 60))
         .hasMessage("maxConcurrentProbes must be 1-900, was 901");
-    assertThat(new HealthCheckConfig(targets, "N", 60, 900).maxConcurrentProbes()).isEqualTo(900);
+    assertThat(new HealthCheckConfig(targets, "N", 60, 900, 60).maxConcurrentProbes()).isEqualTo(900);
   }
 }

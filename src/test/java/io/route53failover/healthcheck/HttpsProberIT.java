@@ -64,7 +64,7 @@ class HttpsProberIT {
         StatusRange.DEFAULT,
         "ok",
         tlsVerify,
-        "s_availability");
+        "s_availability", null);
   }
 
   static ProbeResult probe(HttpProber prober, HttpTarget target) {
@@ -228,7 +228,7 @@ class HttpsProberIT {
               StatusRange.DEFAULT,
               "ok",
               true,
-              "s_availability");
+              "s_availability", null);
 
       ProbeResult result = probe(trustingTestCa(), target);
 
