@@ -1,6 +1,7 @@
 package io.route53failover.healthcheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
@@ -287,5 +288,74 @@ class ConcurrentProbeRunnerTest {
 
     assertThat(tcp).hasValue(1);
     assertThat(http).hasValue(1);
+  }
+
+  // ------------------------------------------------------------------ retries
+
+  static Target retrying(String name, int timeoutMs, int retries) {
+    return new TcpTarget(name, "192.0.2.1", 80, timeoutMs, null, retries);
+  }
+
+  @Test
+  void aFailedProbeIsTriedAgainAtOnceAndTheFirstHealthyTryDecides() {
+    Map<String, java.util.concurrent.atomic.AtomicInteger> calls = new ConcurrentHashMap<>();
+    // fails twice, then answers
+    Prober flaky =
+        (t, timeout) ->
+            calls.computeIfAbsent(t.name(), n -> new java.util.concurrent.atomic.AtomicInteger())
+                        .incrementAndGet()
+                    < 3
+                ? ProbeResult.unhealthy(t.name(), null, "refused")
+                : ProbeResult.healthy(t.name(), 9);
+
+    List<ProbeResult> results =
+        run(flaky, 4, List.of(retrying("r3", 1000, 3), retrying("r1", 1000, 1)), Duration.ofSeconds(5));
+
+    assertThat(results)
+        .extracting(ProbeResult::name, ProbeResult::healthy, ProbeResult::reason, ProbeResult::tries)
+        .containsExactly(tuple("r3", true, "ok", 3), tuple("r1", false, "refused", 2));
+    assertThat(calls.get("r3")).hasValue(3);
+    assertThat(calls.get("r1")).hasValue(2);
+  }
+
+  @Test
+  void withoutRetriesAFailureIsOneTry() {
+    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+    Prober failing =
+        (t, timeout) -> {
+          calls.incrementAndGet();
+          throw new IllegalStateException("boom");
+        };
+
+    List<ProbeResult> results = run(failing, 1, List.of(retrying("r0", 1000, 0)), Duration.ofSeconds(5));
+
+    assertThat(results.get(0).tries()).isEqualTo(1);
+    assertThat(results.get(0).reason()).isEqualTo("error: IllegalStateException");
+    assertThat(calls).hasValue(1);
+  }
+
+  @Test
+  void everyTryGetsItsOwnTimeoutButNoTryRunsPastTheDeadline() {
+    List<Duration> budgets = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    Prober slowFailure =
+        (t, timeout) -> {
+          budgets.add(timeout);
+          sleep(Math.min(timeout.toMillis(), 150));
+          return ProbeResult.unhealthy(t.name(), null, "timeout");
+        };
+    long start = System.nanoTime();
+
+    // 150 ms per try, 3 retries, 400 ms of deadline: the fourth try gets only what is left or none
+    ProbeResult result =
+        new ConcurrentProbeRunner(slowFailure, 1, Clock.systemUTC())
+            .probeAll(List.of(retrying("r", 150, 3)), Instant.now().plusMillis(400))
+            .get(0);
+
+    assertThat(millisSince(start)).isLessThan(1_000);
+    assertThat(result.healthy()).isFalse();
+    assertThat(budgets.get(0)).isEqualTo(Duration.ofMillis(150));
+    assertThat(budgets.stream().mapToLong(Duration::toMillis).sum()).isLessThanOrEqualTo(400);
+    assertThat(result.tries()).isBetween(2, 3);
+    assertThat(result.reason()).isIn("timeout", "deadline");
   }
 }
