@@ -314,9 +314,9 @@ class SamTranslationIT {
           JsonNode p = properties(name, "AWS::CloudWatch::Alarm");
           assertThat(p.get("Namespace")).as(name).isEqualTo(ref("MetricNamespace"));
           assertThat(p.at("/MetricName/Fn::Sub").asText()).as(name).isEqualTo("${" + nodeParameter + "}_availability");
-          assertThat(p.get("Statistic").asText()).as(name).isEqualTo("Minimum");
+          assertThat(p.at("/Statistic/Fn::FindInMap/0").asText()).as(name).isEqualTo("FailedSamplesStatistic");
           assertThat(p.get("Period").asInt()).as(name).isEqualTo(60);
-          assertThat(p.get("Threshold").asDouble()).as(name).isEqualTo(1.0);
+          assertThat(p.at("/Threshold/Fn::FindInMap/0").asText()).as(name).isEqualTo("FailedSamplesThreshold");
           assertThat(p.get("ComparisonOperator").asText()).as(name).isEqualTo("LessThanThreshold");
           assertThat(p.get("TreatMissingData").asText()).as(name).isEqualTo("breaching");
           assertThat(p.get("EvaluationPeriods")).as(name).isEqualTo(ref("AlarmEvaluationPeriods"));
