@@ -36,7 +36,7 @@ class TargetsFuzzTest {
   private static final Set<String> FIELDS =
       Set.of(
           "name", "type", "host", "port", "url", "timeoutMs", "expectedStatus", "expectedBody",
-          "tlsVerify", "metricName");
+          "tlsVerify", "metricName", "retries");
 
   static {
     // load and initialise the parser's classes, so an input's allocation is its own
@@ -46,7 +46,7 @@ class TargetsFuzzTest {
 
   @DictionaryEntries({
     "\"name\":", "\"type\":", "\"host\":", "\"port\":", "\"url\":", "\"timeoutMs\":",
-    "\"expectedStatus\":", "\"expectedBody\":", "\"tlsVerify\":", "\"metricName\":", "\"tcp\"",
+    "\"expectedStatus\":", "\"expectedBody\":", "\"tlsVerify\":", "\"metricName\":", "\"retries\":", "\"tcp\"",
     "\"http\"", "\"https\"", "http://", "https://", "[::1]", "\"200-299\"", "true", "false", "null"
   })
   @FuzzTest(maxDuration = "20s")
@@ -97,6 +97,7 @@ class TargetsFuzzTest {
       assertThat(t.metricName()).matches("[ -~]{1,255}").isNotBlank();
       assertThat(t.latencyMetricName()).hasSizeLessThanOrEqualTo(255);
       assertThat(t.timeoutMs()).isBetween(1, 60_000);
+      assertThat(t.retries()).isBetween(0, 3);
       switch (t) {
         case TcpTarget tcp -> {
           assertThat(tcp.type()).isEqualTo("tcp");
