@@ -81,7 +81,8 @@ public final class HealthCheckFunction implements RequestHandler<ScheduledEvent,
 
   /**
    * The function's timeout in seconds that template.yaml sets when {@code SAMPLE_INTERVAL_SECONDS}
-   * is below 60 (and the CLI's {@code invoke} uses then): probing until {@link
+   * is below 60 ({@code bin/demo --sample-interval} passes it to {@code invoke} as {@code
+   * --timeout-seconds}): probing until {@link
    * SampleSchedule#OVERLAP_GUARD} before the next scheduled run (55 s), plus the publishing reserve
    * of up to 500 targets (12 s), plus 3 s. Only a PutMetricData call slower than the guard makes a
    * run outlast its minute.

@@ -74,7 +74,10 @@ class SamTranslationIT {
     assertThat(p.at("/Architectures/0")).isEqualTo(ref("Architecture"));
     assertThat(p.at("/VpcConfig/SubnetIds")).isEqualTo(ref("SubnetIds"));
     assertThat(p.at("/VpcConfig/SecurityGroupIds")).isEqualTo(ref("SecurityGroupIds"));
-    assertThat(p.at("/Timeout")).isEqualTo(ref("HealthCheckTimeout"));
+    assertThat(p.at("/Timeout/Fn::If/0").asText()).isEqualTo("SampleOncePerRun");
+    assertThat(p.at("/Timeout/Fn::If/1")).isEqualTo(ref("HealthCheckTimeout"));
+    assertThat(p.at("/Timeout/Fn::If/2").asInt())
+        .isEqualTo(io.route53failover.healthcheck.HealthCheckFunction.SAMPLING_TIMEOUT_SECONDS);
     assertThat(p.at("/LoggingConfig/LogFormat").asText()).isEqualTo("JSON");
     assertThat(p.at("/LoggingConfig/LogGroup")).isEqualTo(ref("HealthCheckLogGroup"));
     assertThat(properties("HealthCheckLogGroup", "AWS::Logs::LogGroup").get("RetentionInDays"))
