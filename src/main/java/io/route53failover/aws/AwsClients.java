@@ -11,7 +11,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * The AWS SDK clients, built once per execution environment (lazily, on first use) and shared by
@@ -61,6 +62,8 @@ public final class AwsClients {
   public static final String AWS_ENDPOINT_URL_ROUTE_53 = "AWS_ENDPOINT_URL_ROUTE_53";
   public static final String AWS_ENDPOINT_URL_EVENTBRIDGE = "AWS_ENDPOINT_URL_EVENTBRIDGE";
   public static final String AWS_ENDPOINT_URL_STS = "AWS_ENDPOINT_URL_STS";
+  public static final String AWS_ENDPOINT_URL_SSM = "AWS_ENDPOINT_URL_SSM";
+  public static final String AWS_ENDPOINT_URL_S3 = "AWS_ENDPOINT_URL_S3";
   static final String AWS_IGNORE_CONFIGURED_ENDPOINT_URLS = "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS";
 
   private AwsClients() {}
@@ -93,12 +96,34 @@ public final class AwsClients {
         .build();
   }
 
+  /** The shared SSM client of this execution environment, built on first use. */
+  public static SsmClient ssm() {
+    return SsmHolder.CLIENT;
+  }
+
   /**
-   * A new STS client configured from {@code env} (region and endpoint, see the class comment; the
+   * A new SSM client configured from {@code env} (region and endpoint, see the class comment; the
    * same timeouts and retries as CloudWatch). The caller owns it.
    */
-  public static StsClient newStsClient(Map<String, String> env) {
-    return configure(StsClient.builder(), env, AWS_ENDPOINT_URL_STS, region(env)).build();
+  public static SsmClient newSsmClient(Map<String, String> env) {
+    return configure(SsmClient.builder(), env, AWS_ENDPOINT_URL_SSM, region(env)).build();
+  }
+
+  /** The shared S3 client of this execution environment, built on first use. */
+  public static S3Client s3() {
+    return S3Holder.CLIENT;
+  }
+
+  /**
+   * A new S3 client configured from {@code env} (region and endpoint, see the class comment; the
+   * same timeouts and retries as CloudWatch). With an endpoint override (an emulator on
+   * 127.0.0.1) it uses path-style addressing, since such an endpoint has no per-bucket host names.
+   * The caller owns it.
+   */
+  public static S3Client newS3Client(Map<String, String> env) {
+    return configure(S3Client.builder(), env, AWS_ENDPOINT_URL_S3, region(env))
+        .forcePathStyle(endpoint(env, AWS_ENDPOINT_URL_S3) != null)
+        .build();
   }
 
   /**
@@ -137,6 +162,20 @@ public final class AwsClients {
                 o.retryStrategy(settings.retryStrategy())
                     .apiCallTimeout(settings.apiCallTimeout())
                     .apiCallAttemptTimeout(settings.apiCallAttemptTimeout()));
+  }
+
+  /**
+   * Gives {@code builder} CloudWatch's settings ({@link #configure(AwsClientBuilder,
+   * ClientSettings)}), the region of {@code env} and its endpoint ({@code
+   * serviceEndpointVariable}, else {@code AWS_ENDPOINT_URL}; see the class comment). For clients
+   * built outside this class, such as the operator commands' STS client.
+   *
+   * @return {@code builder}
+   */
+  public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C>
+      B configureFromEnvironment(
+          B builder, Map<String, String> env, String serviceEndpointVariable) {
+    return configure(builder, env, serviceEndpointVariable, region(env));
   }
 
   private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(
@@ -199,6 +238,14 @@ public final class AwsClients {
 
   private static final class CloudWatchHolder {
     static final CloudWatchClient CLIENT = newCloudWatchClient(System.getenv());
+  }
+
+  private static final class SsmHolder {
+    static final SsmClient CLIENT = newSsmClient(System.getenv());
+  }
+
+  private static final class S3Holder {
+    static final S3Client CLIENT = newS3Client(System.getenv());
   }
 
   private static final class EventBridgeHolder {

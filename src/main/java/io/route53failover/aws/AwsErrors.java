@@ -1,6 +1,7 @@
 package io.route53failover.aws;
 
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /** One-line descriptions of AWS errors for logs and operators: the one place they are worded. */
 public final class AwsErrors {
@@ -16,7 +17,7 @@ public final class AwsErrors {
    * {@code <service> <AWS error code> (HTTP <status>): <SDK message>} when {@code e} is an AWS
    * service error, for example {@code CloudWatch Throttling (HTTP 400): Rate exceeded (…)}: the
    * SDK's own message leaves the error code out. Any other exception (a client-side SDK error such
-   * as a timeout, or a project exception) as {@code <simple class name>: <message>}.
+   * as a timeout, or a project exception) as {@code <simple class name>: <message>}, after {@code <service>: } when it is an SDK error.
    *
    * @param service the service called, e.g. {@link #ROUTE_53}
    */
@@ -30,6 +31,8 @@ public final class AwsErrors {
           + "): "
           + a.getMessage();
     }
-    return e.getClass().getSimpleName() + ": " + e.getMessage();
+    String text = e.getClass().getSimpleName() + ": " + e.getMessage();
+    // a client-side SDK error (timeout, refused connection) names the call it failed
+    return e instanceof SdkException ? service + ": " + text : text;
   }
 }

@@ -52,7 +52,10 @@ import software.amazon.awssdk.services.route53.Route53Client;
           + " is lifted (--failback, or the failback command). Run it in a maintenance window and"
           + " tell the on-call first.",
       "Checked first, changing nothing: the alarm exists, is OK and has actions; the health check"
-          + " has a ResourcePath, is not locked and has no stale original-path tag.",
+          + " has a ResourcePath or is a CALCULATED gate, is not locked and has no stale"
+          + " original-value tag.",
+      "Private chain: --alarm-name <stack>-<node>-availability --health-check-id <the node's"
+          + " gate> (tags route53-failover:node, route53-failover:alarm-name).",
       "It measures the lock path only (alarm actions, SNS, FailoverFunction, UpdateHealthCheck)."
           + " SetAlarmState cannot move a CLOUDWATCH_METRIC health check, so detection and DNS"
           + " are not exercised (see docs/detection-time.md).",
@@ -65,8 +68,9 @@ public final class DrillCommand extends HealthCheckCommand {
       required = true,
       paramLabel = "NAME",
       description =
-          "The alarm whose actions notify FailoverFunction, e.g. the template's"
-              + " <stack>-primary-health-check.")
+          "The alarm whose actions notify FailoverFunction: a node's availability alarm"
+              + " (<stack>-<node>-availability, with its gate as --health-check-id), or the"
+              + " public chain's <stack>-primary-health-check.")
   String alarmName;
 
   @Option(
@@ -90,8 +94,8 @@ public final class DrillCommand extends HealthCheckCommand {
   @Option(
       names = "--failback",
       description =
-          "Once the lock is seen, restore the recorded ResourcePath (as the failback command"
-              + " does) and wait for CloudWatch to return the alarm to OK. The drill never forces"
+          "Once the lock is seen, restore the recorded ResourcePath or HealthThreshold (as the"
+              + " failback command does) and wait for CloudWatch to return the alarm to OK. The drill never forces"
               + " OK: CloudWatch does it on healthy data, which proves the primary recovered.")
   boolean failback;
 
@@ -182,7 +186,7 @@ public final class DrillCommand extends HealthCheckCommand {
         return ExitCode.SOFTWARE;
       }
       printPreconditions(pre, progress);
-      if (!yes && !confirmed(lock.failedOverPath(), progress)) {
+      if (!yes && !confirmed(pre.status(), progress)) {
         err.println("error: drill cancelled; nothing changed");
         return ExitCode.SOFTWARE;
       }
@@ -226,8 +230,12 @@ public final class DrillCommand extends HealthCheckCommand {
         "preconditions met: alarm %s is OK (%s), actions %s%n",
         a.name(), a.metric(), a.alarmActions());
     progress.printf(
-        "                   health check %s is %s, ResourcePath %s, not locked%n",
-        s.state().id(), s.state().type(), orNone(s.state().resourcePath()));
+        "                   health check %s is %s, %s %s, not locked (%s)%n",
+        s.state().id(),
+        s.state().type(),
+        s.field(),
+        orNone(s.currentValue()),
+        s.lockDescription());
     if (!a.dimensions().containsKey(AlarmNotification.HEALTH_CHECK_ID_DIMENSION)) {
       progress.printf(
           "note: the alarm has no HealthCheckId dimension, so FailoverFunction locks its"
@@ -237,16 +245,17 @@ public final class DrillCommand extends HealthCheckCommand {
     progress.flush();
   }
 
-  private boolean confirmed(String failedOverPath, PrintWriter progress) {
+  private boolean confirmed(LockStatus status, PrintWriter progress) {
     String healthCheckId = healthCheck.healthCheckId;
     progress.printf(
         "This drill REALLY FAILS OVER PRODUCTION TRAFFIC:%n"
             + "  - alarm %s goes to ALARM now, and its actions run (SNS → FailoverFunction);%n"
-            + "  - FailoverFunction sets ResourcePath %s on health check %s: Route 53 treats the"
+            + "  - FailoverFunction sets %s %s on health check %s: Route 53 treats the"
             + " primary as unhealthy and answers with SECONDARY;%n"
             + "  - the lock holds until failback (%s).%n",
         alarmName,
-        failedOverPath,
+        status.field(),
+        status.lockedValue(),
         healthCheckId,
         failback
             ? "--failback lifts it once the lock is seen"

@@ -3,12 +3,14 @@ package io.route53failover.cli;
 import io.route53failover.failover.HealthCheckLock;
 import io.route53failover.failover.HealthCheckStore;
 import io.route53failover.failover.LockStatus;
-import io.route53failover.failover.OriginalPathTag;
+import io.route53failover.failover.LastFailbackTag;
 import io.route53failover.failover.Route53Clients;
 import io.route53failover.failover.Route53HealthCheckStore;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -79,31 +81,73 @@ abstract class HealthCheckCommand implements Callable<Integer> {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("healthCheckId", s.state().id());
     m.put("type", s.state().type());
+    m.put("mechanism", s.field());
     m.put("resourcePath", s.state().resourcePath());
+    m.put("healthThreshold", s.state().healthThreshold());
     m.put("healthCheckVersion", s.state().version());
     m.put("locked", s.locked());
-    m.put("failedOverPath", s.failedOverPath());
-    m.put("originalPathRecorded", s.originalPathRecorded());
-    m.put("recordedOriginalPath", s.recordedOriginalPath());
+    m.put("lock", s.lockDescription());
+    m.put("lockedValue", s.lockedValue());
+    m.put("originalTag", s.originalTag());
+    m.put("originalRecorded", s.originalRecorded());
+    m.put("recordedOriginal", s.recordedOriginal());
     if (s.tagProblem() != null) {
       m.put("tagProblem", s.tagProblem());
     }
+    if (!s.children().isEmpty() || "CALCULATED".equals(s.state().type())) {
+      List<Map<String, String>> children = new ArrayList<>();
+      for (LockStatus.Child c : s.children()) {
+        Map<String, String> child = new LinkedHashMap<>();
+        child.put("healthCheckId", c.healthCheckId());
+        child.put("lastReportedStatus", c.lastReportedStatus());
+        children.add(child);
+      }
+      m.put("children", children);
+    }
+    m.put("lastFailback", s.lastFailback() == null ? null : s.lastFailback().toString());
     return m;
   }
 
   /** The status as aligned text lines, each prefixed with {@code indent}. */
   static void print(LockStatus s, String indent, PrintWriter out) {
-    out.printf("%shealth check   %s%n", indent, s.state().id());
-    out.printf("%stype           %s%n", indent, s.state().type());
-    out.printf("%sResourcePath   %s%n", indent, orNone(s.state().resourcePath()));
-    out.printf("%sversion        %d%n", indent, s.state().version());
+    out.printf("%shealth check     %s%n", indent, s.state().id());
+    out.printf("%stype             %s%n", indent, s.state().type());
+    if (!s.lockable()) {
+      out.printf("%smechanism        none: %s%n", indent, s.lockDescription());
+    } else {
+      out.printf(
+          "%smechanism        %s%n",
+          indent,
+          "ResourcePath".equals(s.field())
+              ? "ResourcePath (locked: the failed-over path " + s.lockedValue() + ")"
+              : "HealthThreshold (locked: above the number of children, here "
+                  + s.lockedValue()
+                  + ")");
+    }
+    if (s.state().resourcePath() != null || "ResourcePath".equals(s.field())) {
+      out.printf("%sResourcePath     %s%n", indent, orNone(s.state().resourcePath()));
+    }
+    if (s.state().healthThreshold() != null || "HealthThreshold".equals(s.field())) {
+      out.printf("%sHealthThreshold  %s%n", indent, s.currentValue());
+    }
+    for (LockStatus.Child c : s.children()) {
+      out.printf("%schild            %s: %s%n", indent, c.healthCheckId(), c.lastReportedStatus());
+    }
+    if ("CALCULATED".equals(s.state().type()) && s.children().isEmpty()) {
+      out.printf("%schild            (none)%n", indent);
+    }
+    out.printf("%sversion          %d%n", indent, s.state().version());
+    if (s.lockable()) {
+      out.printf(
+          "%slocked           %s (%s)%n", indent, s.locked() ? "yes" : "no", s.lockDescription());
+      out.printf("%soriginal         %s%n", indent, original(s));
+    }
     out.printf(
-        "%slocked         %s%n",
+        "%slast failback    %s%n",
         indent,
-        s.locked()
-            ? "yes (ResourcePath is the failed-over path)"
-            : "no (failed-over path is " + s.failedOverPath() + ")");
-    out.printf("%soriginal path  %s%n", indent, original(s));
+        s.lastFailback() == null
+            ? "(none recorded)"
+            : s.lastFailback() + " (tag " + LastFailbackTag.KEY + ")");
   }
 
   private static String original(LockStatus s) {
@@ -111,13 +155,13 @@ abstract class HealthCheckCommand implements Callable<Integer> {
       return "(none recorded)";
     }
     if (s.tagProblem() != null) {
-      return "(tag " + OriginalPathTag.KEY + " unreadable: " + s.tagProblem() + ")";
+      return "(tag " + s.originalTag() + " unreadable: " + s.tagProblem() + ")";
     }
     String recorded =
-        s.recordedOriginalPath() == null ? "(no ResourcePath)" : s.recordedOriginalPath();
+        s.recordedOriginal() == null ? "(no " + s.field() + ")" : s.recordedOriginal();
     return s.locked()
-        ? recorded + " (tag " + OriginalPathTag.KEY + ")"
-        : recorded + " (stale tag " + OriginalPathTag.KEY + ": the check is not locked)";
+        ? recorded + " (tag " + s.originalTag() + ")"
+        : recorded + " (stale tag " + s.originalTag() + ": the check is not locked)";
   }
 
   static String orNone(String path) {

@@ -37,7 +37,11 @@ public final class Main implements Runnable {
   public static CommandLine commandLine() {
     // subcommands are registered here, one argument each
     return commandLine(
-        new InvokeCommand(), new StatusCommand(), new FailbackCommand(), new DrillCommand());
+        new InvokeCommand(),
+        new StatusCommand(),
+        new FailbackCommand(),
+        new DrillCommand(),
+        new ValidateCommand());
   }
 
   /** The root command with {@code subcommands} (tests pass theirs, built with fakes). */

@@ -5,6 +5,7 @@ import io.route53failover.failover.LockStatus;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code status --health-check-id ID}: prints the health check's type, {@code ResourcePath}, {@code
@@ -18,6 +19,8 @@ import picocli.CommandLine.ExitCode;
         "Show whether a Route 53 health check is locked by the failover, and its original path.")
 public final class StatusCommand extends HealthCheckCommand {
 
+  @Mixin DnsVerifyOptions dns = new DnsVerifyOptions();
+
   public StatusCommand() {}
 
   @Override
@@ -27,6 +30,7 @@ public final class StatusCommand extends HealthCheckCommand {
       OutputOptions.printJson(fields(s), out);
     } else {
       print(s, "", out);
+      dns.printIfAsked(out);
     }
     return ExitCode.OK;
   }

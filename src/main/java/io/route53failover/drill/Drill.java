@@ -8,7 +8,6 @@ import io.route53failover.failover.FailbackResult;
 import io.route53failover.failover.HealthCheckLock;
 import io.route53failover.failover.HealthCheckNotFoundException;
 import io.route53failover.failover.LockStatus;
-import io.route53failover.failover.OriginalPathTag;
 import io.route53failover.logging.LogEvent;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -33,8 +32,9 @@ import org.apache.logging.log4j.Logger;
  *   <li>{@link #check}: read-only preconditions. The alarm exists, is {@code OK}, has its actions
  *       enabled and at least one {@code AlarmActions} entry, and does not name another health
  *       check in its {@code HealthCheckId} dimension. The health check exists, has a {@code
- *       ResourcePath} ({@link HealthCheckLock#LOCKABLE_TYPES}), is not locked, and carries no
- *       stale original-path tag (a lock would keep that stale path as the original).
+ *       ResourcePath} or is a {@code CALCULATED} gate (a {@link
+ *       io.route53failover.failover.LockMechanism} locks it), is not locked, and carries no stale
+ *       original-value tag (a lock would keep that stale value as the original).
  *   <li>{@link #run}: SetAlarmState {@code ALARM} (on AWS, the change of state runs the alarm's
  *       actions); poll {@link HealthCheckLock#status} every poll interval until the lock appears
  *       or the timeout passes. A poll that fails is reported and retried, never fatal: the alarm
@@ -175,32 +175,33 @@ public final class Drill {
     }
     if (status != null) {
       String type = status.state().type();
-      if (!HealthCheckLock.LOCKABLE_TYPES.contains(type)) {
+      if (!status.lockable()) {
         problems.add(
             "health check "
                 + id
                 + " is of type "
                 + type
                 + ": FailoverFunction locks only HTTP, HTTPS, HTTP_STR_MATCH and HTTPS_STR_MATCH"
-                + " checks (their ResourcePath), so no lock would ever appear");
-      }
-      if (status.locked()) {
+                + " checks (their ResourcePath) and CALCULATED gates (their HealthThreshold), so no"
+                + " lock would ever appear; drill the gate in front of it");
+      } else if (status.locked()) {
         problems.add(
             "health check "
                 + id
-                + " is already locked (ResourcePath "
-                + status.state().resourcePath()
+                + " is already locked ("
+                + status.lockDescription()
                 + "): this may be a real failover; lift it with failback before drilling");
       } else if (status.tagValue() != null) {
         problems.add(
             "health check "
                 + id
                 + " is not locked but carries the tag "
-                + OriginalPathTag.KEY
+                + status.originalTag()
                 + "=\""
                 + status.tagValue()
-                + "\": a lock would keep that stale value as the original path; remove the tag"
-                + " first");
+                + "\": a lock would keep that stale value as the original "
+                + status.field()
+                + "; remove the tag first");
       }
     }
     return new Preconditions(alarm, status, problems);
@@ -241,18 +242,22 @@ public final class Drill {
               LockStatus s = lock.status(id);
               if (s.locked()) {
                 return Poll.done(
-                    "lock seen: ResourcePath "
-                        + s.state().resourcePath()
+                    "lock seen: "
+                        + s.field()
+                        + " "
+                        + s.currentValue()
                         + " (HealthCheckVersion "
                         + s.state().version()
-                        + "), original path "
-                        + (s.originalPathRecorded()
-                            ? orNone(s.recordedOriginalPath())
-                            : "not recorded (failback will need --path)"));
+                        + "), original "
+                        + (s.originalRecorded()
+                            ? orNone(s.recordedOriginal())
+                            : "not recorded (failback will need --path or --threshold)"));
               }
               return Poll.waiting(
-                  "waiting for the lock: ResourcePath "
-                      + orNone(s.state().resourcePath())
+                  "waiting for the lock: "
+                      + s.field()
+                      + " "
+                      + orNone(s.currentValue())
                       + " (HealthCheckVersion "
                       + s.state().version()
                       + ")");
@@ -303,8 +308,10 @@ public final class Drill {
     long failedBack = ticker.nanoTime();
     line(
         failedBack - start,
-        "failback: ResourcePath "
-            + orNone(failback.restoredPath())
+        "failback: "
+            + failback.field()
+            + " "
+            + orNone(failback.restoredValue())
             + " restored (HealthCheckVersion "
             + failback.newVersion()
             + ")"
@@ -349,8 +356,10 @@ public final class Drill {
         toLock,
         toFailback,
         toOk,
-        "failed back: ResourcePath "
-            + orNone(failback.restoredPath())
+        "failed back: "
+            + failback.field()
+            + " "
+            + orNone(failback.restoredValue())
             + " restored and the alarm is OK"
             + (failback.warning() == null ? "" : "; warning: " + failback.warning())
             + ". If Route 53 saw the primary unhealthy during the lock, its alarm can fire once"

@@ -8,8 +8,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -144,6 +149,30 @@ public record AlarmNotification(
     return n;
   }
 
+  /** {@code StateChangeTime} as CloudWatch writes it: {@code 2026-01-05T10:15:30.123+0000}. */
+  private static final DateTimeFormatter STATE_CHANGE_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+
+  /**
+   * {@code StateChangeTime} as an instant: CloudWatch's form ({@code 2026-01-05T10:15:30.123+0000})
+   * or ISO-8601 ({@code 2026-01-05T10:15:30.123Z}); empty when absent or in neither form.
+   */
+  public Optional<Instant> stateChangeInstant() {
+    if (stateChangeTime == null) {
+      return Optional.empty();
+    }
+    String t = stateChangeTime.strip();
+    try {
+      return Optional.of(OffsetDateTime.parse(t, STATE_CHANGE_TIME).toInstant());
+    } catch (DateTimeParseException e) {
+      try {
+        return Optional.of(OffsetDateTime.parse(t).toInstant());
+      } catch (DateTimeParseException e2) {
+        return Optional.empty();
+      }
+    }
+  }
+
   /** Whether the alarm went to {@code ALARM}. */
   public boolean isAlarm() {
     return ALARM.equals(newStateValue);
@@ -168,16 +197,21 @@ public record AlarmNotification(
   }
 
   /**
-   * The health check this alarm is about: the value of the {@code HealthCheckId} dimension, or
-   * {@code fallback} (the {@code PRIMARY_HEALTH_CHECK_ID} variable) when the alarm has no such
-   * dimension.
+   * The health check this alarm is about, in this order: {@code byAlarmName} ({@code
+   * ALARM_HEALTH_CHECKS}) at {@code AlarmName}; the value of the {@code HealthCheckId} dimension;
+   * {@code fallback} ({@code PRIMARY_HEALTH_CHECK_ID}).
    *
    * @param messageId the SNS {@code MessageId}, for error messages
-   * @param fallback the health check to use when the alarm carries no {@code HealthCheckId}
-   * @throws AlarmNotificationException when there is neither dimension nor fallback, or when the
-   *     alarm's metrics name several different health checks
+   * @param byAlarmName alarm name to health check id
+   * @param fallback the health check to use when neither names one
+   * @throws AlarmNotificationException when there is none of the three, or when the alarm's
+   *     metrics name several different health checks
    */
-  public String healthCheckId(String messageId, Optional<String> fallback) {
+  public String healthCheckId(
+      String messageId, Map<String, String> byAlarmName, Optional<String> fallback) {
+    if (alarmName != null && byAlarmName.containsKey(alarmName)) {
+      return byAlarmName.get(alarmName);
+    }
     Set<String> ids = dimensionValues(HEALTH_CHECK_ID_DIMENSION);
     if (ids.size() == 1) {
       return ids.iterator().next();
@@ -192,9 +226,14 @@ public record AlarmNotification(
             new AlarmNotificationException(
                 messageId,
                 field,
-                "missing, and "
+                "missing, the alarm is not in "
+                    + FailoverConfig.ALARM_HEALTH_CHECKS
+                    + ", and "
                     + FailoverConfig.PRIMARY_HEALTH_CHECK_ID
-                    + " is not set; set it for alarms on metrics without that dimension",
+                    + " is not set; map the alarm in "
+                    + FailoverConfig.ALARM_HEALTH_CHECKS
+                    + " or set "
+                    + FailoverConfig.PRIMARY_HEALTH_CHECK_ID,
                 null));
   }
 

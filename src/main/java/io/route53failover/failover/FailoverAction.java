@@ -4,10 +4,15 @@ package io.route53failover.failover;
  * What FailoverFunction did with one SNS record; {@link #label()} is the value in logs and reports.
  */
 public enum FailoverAction {
-  /** This invocation set the failed-over path. */
+  /** This invocation locked the health check. */
   LOCKED("locked"),
-  /** The path already was the failed-over path; nothing changed. */
+  /** The health check already was locked; nothing changed. */
   ALREADY_LOCKED("already-locked"),
+  /**
+   * The {@code ALARM}'s {@code StateChangeTime} is not after the health check's last failback (tag
+   * {@code route53-failover:last-failback}): a late or repeated notification; nothing changed.
+   */
+  SKIPPED_STALE("skipped-stale"),
   /** The alarm went to {@code OK} or {@code INSUFFICIENT_DATA}; nothing to do. */
   SKIPPED_STATE("skipped-state"),
   /** The health check is not in {@code ALLOWED_HEALTH_CHECK_IDS}; left alone on purpose. */

@@ -1,6 +1,10 @@
 package io.route53failover.failover;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,17 +20,27 @@ import java.util.Set;
  *     ALLOWED_HEALTH_CHECK_IDS}, comma-separated); empty means no restriction
  * @param failedOverPath the {@code ResourcePath} that marks a health check as locked ({@code
  *     FAILED_OVER_PATH}, default {@value #DEFAULT_FAILED_OVER_PATH}); it must never answer 2xx/3xx
+ * @param alarmHealthChecks the health check to lock per alarm name ({@code ALARM_HEALTH_CHECKS}, a
+ *     JSON object {@code {"<alarm name>":"<health check id>"}}); empty when unset. The template
+ *     maps every alarm that notifies FailoverTopic, each node alarm to its gate.
  */
 public record FailoverConfig(
-    String primaryHealthCheckId, Set<String> allowedHealthCheckIds, String failedOverPath) {
+    String primaryHealthCheckId,
+    Set<String> allowedHealthCheckIds,
+    String failedOverPath,
+    Map<String, String> alarmHealthChecks) {
 
   public static final String PRIMARY_HEALTH_CHECK_ID = "PRIMARY_HEALTH_CHECK_ID";
   public static final String ALLOWED_HEALTH_CHECK_IDS = "ALLOWED_HEALTH_CHECK_IDS";
   public static final String FAILED_OVER_PATH = "FAILED_OVER_PATH";
+  public static final String ALARM_HEALTH_CHECKS = "ALARM_HEALTH_CHECKS";
 
   /** Every environment variable this function reads. */
   public static final List<String> ENVIRONMENT_VARIABLES =
-      List.of(PRIMARY_HEALTH_CHECK_ID, ALLOWED_HEALTH_CHECK_IDS, FAILED_OVER_PATH);
+      List.of(
+          PRIMARY_HEALTH_CHECK_ID, ALLOWED_HEALTH_CHECK_IDS, FAILED_OVER_PATH, ALARM_HEALTH_CHECKS);
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   public static final String DEFAULT_FAILED_OVER_PATH = "/lb-check-failed-over";
 
@@ -39,12 +53,32 @@ public record FailoverConfig(
    * Validates the values.
    *
    * @throws FailoverConfigException naming the variable when a value is invalid, or when {@code
-   *     PRIMARY_HEALTH_CHECK_ID} is not among {@code ALLOWED_HEALTH_CHECK_IDS}
+   *     PRIMARY_HEALTH_CHECK_ID} or a health check of {@code ALARM_HEALTH_CHECKS} is not among
+   *     {@code ALLOWED_HEALTH_CHECK_IDS}
    */
   public FailoverConfig {
     allowedHealthCheckIds = Set.copyOf(new LinkedHashSet<>(allowedHealthCheckIds));
     for (String id : allowedHealthCheckIds) {
       checkId(ALLOWED_HEALTH_CHECK_IDS, id);
+    }
+    alarmHealthChecks = Map.copyOf(alarmHealthChecks);
+    for (Map.Entry<String, String> e : alarmHealthChecks.entrySet()) {
+      if (e.getKey().isBlank()) {
+        throw new FailoverConfigException(ALARM_HEALTH_CHECKS, "an alarm name is empty");
+      }
+      checkId(ALARM_HEALTH_CHECKS, e.getValue());
+      if (!allowedHealthCheckIds.isEmpty() && !allowedHealthCheckIds.contains(e.getValue())) {
+        throw new FailoverConfigException(
+            ALARM_HEALTH_CHECKS,
+            "alarm \""
+                + e.getKey()
+                + "\" maps to \""
+                + e.getValue()
+                + "\", which is not in "
+                + ALLOWED_HEALTH_CHECK_IDS
+                + " "
+                + allowedHealthCheckIds);
+      }
     }
     if (primaryHealthCheckId != null) {
       checkId(PRIMARY_HEALTH_CHECK_ID, primaryHealthCheckId);
@@ -84,7 +118,44 @@ public record FailoverConfig(
           .forEach(allowedIds::add);
     }
     String path = blankToNull(env.get(FAILED_OVER_PATH));
-    return new FailoverConfig(primary, allowedIds, path == null ? DEFAULT_FAILED_OVER_PATH : path);
+    return new FailoverConfig(
+        primary,
+        allowedIds,
+        path == null ? DEFAULT_FAILED_OVER_PATH : path,
+        alarmHealthChecks(blankToNull(env.get(ALARM_HEALTH_CHECKS))));
+  }
+
+  /** {@code ALARM_HEALTH_CHECKS}: a JSON object of strings; {@code null} means none. */
+  private static Map<String, String> alarmHealthChecks(String json) {
+    Map<String, String> map = new LinkedHashMap<>();
+    if (json == null) {
+      return map;
+    }
+    JsonNode root;
+    try {
+      root = JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new FailoverConfigException(
+          ALARM_HEALTH_CHECKS, "malformed JSON: " + e.getOriginalMessage());
+    }
+    if (root == null || !root.isObject()) {
+      throw new FailoverConfigException(
+          ALARM_HEALTH_CHECKS,
+          "must be a JSON object {\"<alarm name>\":\"<health check id>\"}, was "
+              + (root == null ? "empty" : root.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
+    }
+    for (Map.Entry<String, JsonNode> e : root.properties()) {
+      if (!e.getValue().isTextual()) {
+        throw new FailoverConfigException(
+            ALARM_HEALTH_CHECKS,
+            "the value for alarm \""
+                + e.getKey()
+                + "\" must be a health check id string, was "
+                + e.getValue());
+      }
+      map.put(e.getKey(), e.getValue().asText().strip());
+    }
+    return map;
   }
 
   /** Whether the function may lock {@code healthCheckId}. */

@@ -21,12 +21,14 @@ import software.amazon.awssdk.services.route53.Route53Client;
  * HealthCheckLock}). Subscribed to the alarm's SNS topic.
  *
  * <p>For each SNS record: parse {@code Sns.Message} as a CloudWatch alarm notification; skip any
- * state but {@code ALARM} ({@code skipped-state}); take the health check from the {@code
- * HealthCheckId} dimension, else {@code PRIMARY_HEALTH_CHECK_ID}; leave alone health checks outside
- * {@code ALLOWED_HEALTH_CHECK_IDS} ({@code refused-not-allowed}: logged as an error, not retried,
- * since a retry cannot make a forged or misrouted message acceptable); lock ({@code locked} or
- * {@code already-locked}). Each record gets one log line and one entry in the returned {@link
- * FailoverReport}.
+ * state but {@code ALARM} ({@code skipped-state}); take the health check from {@code
+ * ALARM_HEALTH_CHECKS} by {@code AlarmName}, else from the {@code HealthCheckId} dimension, else
+ * {@code PRIMARY_HEALTH_CHECK_ID}; leave alone health checks outside {@code
+ * ALLOWED_HEALTH_CHECK_IDS} ({@code refused-not-allowed}: logged as an error, not retried, since a
+ * retry cannot make a forged or misrouted message acceptable); lock ({@code locked} or {@code
+ * already-locked}), unless the alarm's {@code StateChangeTime} is not after the check's last
+ * failback ({@code skipped-stale}: a late or repeated notification). Each record gets one log
+ * line and one entry in the returned {@link FailoverReport}.
  *
  * <p>Records that cannot be handled (unparseable message, no health check id, wrong health check
  * type, Route 53 errors that outlast the SDK's retries) are {@code failed}. All records are tried;
@@ -140,7 +142,8 @@ public final class FailoverFunction implements RequestHandler<SNSEvent, Failover
       if (!n.isAlarm()) {
         return subject.outcome(FailoverAction.SKIPPED_STATE, null);
       }
-      String id = n.healthCheckId(subject.messageId(), config.primary());
+      String id =
+          n.healthCheckId(subject.messageId(), config.alarmHealthChecks(), config.primary());
       subject = subject.withHealthCheckId(id);
       if (!config.allows(id)) {
         return subject.outcome(
@@ -151,7 +154,8 @@ public final class FailoverFunction implements RequestHandler<SNSEvent, Failover
                 + FailoverConfig.ALLOWED_HEALTH_CHECK_IDS
                 + "; left alone");
       }
-      return subject.locked(lock.lock(id, deadline::fitsLockAttempt));
+      return subject.locked(
+          lock.lock(id, n.stateChangeInstant(), deadline::fitsLockAttempt), n.stateChangeTime());
     } catch (LockDeadlineException e) {
       return subject.failed(deadline.describe(e));
     } catch (RuntimeException e) {
@@ -168,26 +172,41 @@ public final class FailoverFunction implements RequestHandler<SNSEvent, Failover
 
     RecordOutcome outcome(FailoverAction action, String error) {
       return new RecordOutcome(
-          messageId, alarmName, newState, healthCheckId, null, null, action, null, error);
+          messageId, alarmName, newState, healthCheckId, null, null, null, action, null, error);
     }
 
     RecordOutcome failed(String error) {
       return outcome(FailoverAction.FAILED, error);
     }
 
-    RecordOutcome locked(LockResult r) {
+    RecordOutcome locked(LockResult r, String stateChangeTime) {
+      FailoverAction action =
+          switch (r.outcome()) {
+            case LOCKED -> FailoverAction.LOCKED;
+            case ALREADY_LOCKED -> FailoverAction.ALREADY_LOCKED;
+            case SKIPPED_STALE -> FailoverAction.SKIPPED_STALE;
+          };
+      String why =
+          action == FailoverAction.SKIPPED_STALE
+              ? "StateChangeTime "
+                  + stateChangeTime
+                  + " is not after the last failback "
+                  + LastFailbackTag.format(r.lastFailback())
+                  + " (tag "
+                  + LastFailbackTag.KEY
+                  + "): a late or repeated notification; left alone"
+              : null;
       return new RecordOutcome(
           messageId,
           alarmName,
           newState,
           healthCheckId,
-          r.oldPath(),
-          r.newPath(),
-          r.outcome() == LockResult.Outcome.LOCKED
-              ? FailoverAction.LOCKED
-              : FailoverAction.ALREADY_LOCKED,
+          r.field(),
+          r.oldValue(),
+          r.newValue(),
+          action,
           r.warning(),
-          null);
+          why);
     }
   }
 
@@ -219,7 +238,7 @@ public final class FailoverFunction implements RequestHandler<SNSEvent, Failover
     Level level =
         switch (o.action()) {
           case FAILED, REFUSED_NOT_ALLOWED -> Level.ERROR;
-          case LOCKED, ALREADY_LOCKED, SKIPPED_STATE ->
+          case LOCKED, ALREADY_LOCKED, SKIPPED_STATE, SKIPPED_STALE ->
               o.warning() == null ? Level.INFO : Level.ERROR;
         };
     LOG.log(
@@ -230,8 +249,9 @@ public final class FailoverFunction implements RequestHandler<SNSEvent, Failover
             .with("alarmName", o.alarmName())
             .with("newState", o.newState())
             .with("healthCheckId", o.healthCheckId())
-            .with("oldPath", o.oldPath())
-            .with("newPath", o.newPath())
+            .with("field", o.field())
+            .with("oldValue", o.oldValue())
+            .with("newValue", o.newValue())
             .with("warning", o.warning())
             .with("error", o.error()));
   }

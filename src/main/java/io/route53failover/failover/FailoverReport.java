@@ -1,6 +1,5 @@
 package io.route53failover.failover;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,6 +12,7 @@ import java.util.Objects;
  * @param locked records whose health check this invocation locked
  * @param alreadyLocked records whose health check was already locked
  * @param skipped records whose alarm state was not {@code ALARM}
+ * @param skippedStale {@code ALARM} records older than the health check's last failback
  * @param refused records naming a health check outside {@code ALLOWED_HEALTH_CHECK_IDS}
  * @param failed records that could not be handled
  */
@@ -21,6 +21,7 @@ public record FailoverReport(
     int locked,
     int alreadyLocked,
     int skipped,
+    int skippedStale,
     int refused,
     int failed) {
 
@@ -36,57 +37,28 @@ public record FailoverReport(
    * @param alarmName {@code AlarmName}
    * @param newState {@code NewStateValue}
    * @param healthCheckId the health check acted on
-   * @param oldPath the {@code ResourcePath} found ({@code null} also when the check had none)
-   * @param newPath the {@code ResourcePath} after the record was handled
+   * @param field the field the lock sets: {@code ResourcePath} or {@code HealthThreshold}
+   * @param oldValue the field's value found ({@code null} also when the check had none)
+   * @param newValue the field's value after the record was handled
    * @param action what was done; in JSON its {@link FailoverAction#label()}, e.g. {@code locked}
-   * @param warning a problem that did not stop the action, e.g. the original path could not be
+   * @param warning a problem that did not stop the action, e.g. the original value could not be
    *     recorded
-   * @param error why the record failed or was refused
+   * @param error why the record failed, was refused or was skipped as stale
    */
   public record RecordOutcome(
       String messageId,
       String alarmName,
       String newState,
       String healthCheckId,
-      String oldPath,
-      String newPath,
+      String field,
+      String oldValue,
+      String newValue,
       FailoverAction action,
       String warning,
       String error) {
 
     public RecordOutcome {
       Objects.requireNonNull(action, "action");
-    }
-
-    /**
-     * Transitional: the form with the action's label, used only by {@code FailoverPriming}, which
-     * issue 15 deletes; remove this constructor with it.
-     *
-     * @throws IllegalArgumentException when {@code action} is no {@link FailoverAction#label()}
-     */
-    public RecordOutcome(
-        String messageId,
-        String alarmName,
-        String newState,
-        String healthCheckId,
-        String oldPath,
-        String newPath,
-        String action,
-        String warning,
-        String error) {
-      this(
-          messageId,
-          alarmName,
-          newState,
-          healthCheckId,
-          oldPath,
-          newPath,
-          Arrays.stream(FailoverAction.values())
-              .filter(a -> a.label().equals(action))
-              .findFirst()
-              .orElseThrow(() -> new IllegalArgumentException("action: unknown label " + action)),
-          warning,
-          error);
     }
 
     /**
@@ -106,6 +78,7 @@ public record FailoverReport(
         count(records, FailoverAction.LOCKED),
         count(records, FailoverAction.ALREADY_LOCKED),
         count(records, FailoverAction.SKIPPED_STATE),
+        count(records, FailoverAction.SKIPPED_STALE),
         count(records, FailoverAction.REFUSED_NOT_ALLOWED),
         count(records, FailoverAction.FAILED));
   }

@@ -1,9 +1,14 @@
 package io.route53failover.failover;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.HealthCheck;
+import software.amazon.awssdk.services.route53.model.HealthCheckConfig;
+import software.amazon.awssdk.services.route53.model.HealthCheckObservation;
 import software.amazon.awssdk.services.route53.model.HealthCheckVersionMismatchException;
 import software.amazon.awssdk.services.route53.model.NoSuchHealthCheckException;
 import software.amazon.awssdk.services.route53.model.ResettableElementName;
@@ -12,8 +17,8 @@ import software.amazon.awssdk.services.route53.model.TagResourceType;
 import software.amazon.awssdk.services.route53.model.UpdateHealthCheckRequest;
 
 /**
- * {@link HealthCheckStore} on the Route 53 API: GetHealthCheck, UpdateHealthCheck (with {@code
- * HealthCheckVersion}), ListTagsForResource and ChangeTagsForResource (resource type {@code
+ * {@link HealthCheckStore} on the Route 53 API: GetHealthCheck, GetHealthCheckStatus,
+ * UpdateHealthCheck (with {@code HealthCheckVersion}), ListTagsForResource and ChangeTagsForResource (resource type {@code
  * healthcheck}). Throttling, {@code PriorRequestNotComplete} and 5xx answers are retried by the
  * client's retry strategy (see {@link Route53Clients}); other errors surface as the SDK's {@code
  * Route53Exception}.
@@ -36,10 +41,13 @@ public final class Route53HealthCheckStore implements HealthCheckStore {
     } catch (NoSuchHealthCheckException e) {
       throw new HealthCheckNotFoundException(healthCheckId, e);
     }
+    HealthCheckConfig c = hc.healthCheckConfig();
     return new HealthCheckState(
         hc.id(),
-        hc.healthCheckConfig().typeAsString(),
-        hc.healthCheckConfig().resourcePath(),
+        c.typeAsString(),
+        c.resourcePath(),
+        c.healthThreshold(),
+        c.childHealthChecks(),
         hc.healthCheckVersion());
   }
 
@@ -70,10 +78,51 @@ public final class Route53HealthCheckStore implements HealthCheckStore {
     } else {
       request.resourcePath(resourcePath);
     }
+    return update(request.build());
+  }
+
+  @Override
+  public long updateHealthThreshold(
+      String healthCheckId,
+      int healthThreshold,
+      List<String> childHealthChecks,
+      long expectedVersion) {
+    UpdateHealthCheckRequest.Builder request =
+        UpdateHealthCheckRequest.builder()
+            .healthCheckId(healthCheckId)
+            .healthCheckVersion(expectedVersion)
+            .healthThreshold(healthThreshold);
+    if (!childHealthChecks.isEmpty()) {
+      // the same list: a no-op on AWS, and moto empties the children of an update without it
+      request.childHealthChecks(childHealthChecks);
+    }
+    return update(request.build());
+  }
+
+  private long update(UpdateHealthCheckRequest request) {
     try {
-      return route53.updateHealthCheck(request.build()).healthCheck().healthCheckVersion();
+      return route53.updateHealthCheck(request).healthCheck().healthCheckVersion();
     } catch (HealthCheckVersionMismatchException e) {
-      throw new VersionMismatchException(healthCheckId, expectedVersion, e);
+      throw new VersionMismatchException(
+          request.healthCheckId(), request.healthCheckVersion(), e);
+    } catch (NoSuchHealthCheckException e) {
+      throw new HealthCheckNotFoundException(request.healthCheckId(), e);
+    }
+  }
+
+  @Override
+  public Optional<String> lastReportedStatus(String healthCheckId) {
+    try {
+      return route53
+          .getHealthCheckStatus(r -> r.healthCheckId(healthCheckId))
+          .healthCheckObservations()
+          .stream()
+          .filter(o -> o.statusReport() != null && o.statusReport().status() != null)
+          .max(
+              Comparator.comparing(
+                  (HealthCheckObservation o) -> o.statusReport().checkedTime(),
+                  Comparator.nullsFirst(Comparator.naturalOrder())))
+          .map(o -> o.statusReport().status());
     } catch (NoSuchHealthCheckException e) {
       throw new HealthCheckNotFoundException(healthCheckId, e);
     }

@@ -1,9 +1,10 @@
 package io.route53failover.failover;
 
 /**
- * The health check's type has no {@code ResourcePath}, so it cannot be locked. Only {@code HTTP},
- * {@code HTTPS}, {@code HTTP_STR_MATCH} and {@code HTTPS_STR_MATCH} checks can; the message names
- * the type found.
+ * The health check's type has no field the failover lock can set: only {@code HTTP}, {@code
+ * HTTPS}, {@code HTTP_STR_MATCH}, {@code HTTPS_STR_MATCH} ({@code ResourcePath}) and {@code
+ * CALCULATED} ({@code HealthThreshold}) checks can be locked. The message names the type found
+ * and says to put a {@code CALCULATED} gate in front of the check.
  */
 public class UnsupportedHealthCheckTypeException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -16,9 +17,12 @@ public class UnsupportedHealthCheckTypeException extends RuntimeException {
             + healthCheckId
             + " has type "
             + type
-            + ", which has no ResourcePath and"
-            + " cannot be locked; lock the HTTP, HTTPS, HTTP_STR_MATCH or HTTPS_STR_MATCH health"
-            + " check of the primary instead");
+            + ", which the failover lock cannot change (it locks the ResourcePath of HTTP, HTTPS,"
+            + " HTTP_STR_MATCH and HTTPS_STR_MATCH checks and the HealthThreshold of CALCULATED"
+            + " checks); put a CALCULATED gate in front of it (ChildHealthChecks ["
+            + healthCheckId
+            + "], HealthThreshold 1), point the record's HealthCheckId at the gate and lock the"
+            + " gate");
     this.type = type;
   }
 

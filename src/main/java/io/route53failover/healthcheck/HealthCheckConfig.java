@@ -1,8 +1,10 @@
 package io.route53failover.healthcheck;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * HealthCheckFunction's configuration, read once from the environment and validated at start-up.
@@ -14,6 +16,11 @@ import java.util.Objects;
  * @param maxConcurrentProbes most probes, and so sockets, open at once ({@code
  *     MAX_CONCURRENT_PROBES}): 1 to {@value #MAX_CONCURRENT_PROBES_LIMIT}, default {@value
  *     #DEFAULT_MAX_CONCURRENT_PROBES}
+ * @param targetsLocation where the targets were read from ({@code TARGETS}, {@code
+ *     TARGETS_PARAMETER} or {@code TARGETS_S3_URI}, exactly one)
+ * @param targetsVersion the source's version of {@code targets} ({@link TargetsDocument#version()})
+ * @param targetsRefresh how often a warm function re-reads the source ({@code
+ *     TARGETS_REFRESH_SECONDS}, default {@value #DEFAULT_TARGETS_REFRESH_SECONDS} s)
  * @param sampleIntervalSeconds seconds between the samples of one scheduled run ({@code
  *     SAMPLE_INTERVAL_SECONDS}): one of {@link #SAMPLE_INTERVALS}, default {@value
  *     #DEFAULT_SAMPLE_INTERVAL_SECONDS} (one sample a run); see {@link SampleSchedule}
@@ -23,9 +30,15 @@ public record HealthCheckConfig(
     String namespace,
     int storageResolution,
     int maxConcurrentProbes,
+    TargetsLocation targetsLocation,
+    String targetsVersion,
+    Duration targetsRefresh,
     int sampleIntervalSeconds) {
 
   public static final String TARGETS = "TARGETS";
+  public static final String TARGETS_PARAMETER = "TARGETS_PARAMETER";
+  public static final String TARGETS_S3_URI = "TARGETS_S3_URI";
+  public static final String TARGETS_REFRESH_SECONDS = "TARGETS_REFRESH_SECONDS";
   public static final String METRIC_NAMESPACE = "METRIC_NAMESPACE";
   public static final String METRIC_STORAGE_RESOLUTION = "METRIC_STORAGE_RESOLUTION";
   public static final String MAX_CONCURRENT_PROBES = "MAX_CONCURRENT_PROBES";
@@ -38,6 +51,9 @@ public record HealthCheckConfig(
           METRIC_NAMESPACE,
           METRIC_STORAGE_RESOLUTION,
           MAX_CONCURRENT_PROBES,
+          TARGETS_PARAMETER,
+          TARGETS_S3_URI,
+          TARGETS_REFRESH_SECONDS,
           SAMPLE_INTERVAL_SECONDS);
 
   /**
@@ -48,6 +64,11 @@ public record HealthCheckConfig(
 
   /** Default {@code SAMPLE_INTERVAL_SECONDS}: one sample per scheduled run. */
   public static final int DEFAULT_SAMPLE_INTERVAL_SECONDS = 60;
+
+  public static final int DEFAULT_TARGETS_REFRESH_SECONDS = 300;
+
+  /** Longest {@code TARGETS_REFRESH_SECONDS}: one day. */
+  public static final int MAX_TARGETS_REFRESH_SECONDS = 86_400;
 
   public static final String DEFAULT_NAMESPACE = "LambdaCustomHC";
   public static final int DEFAULT_STORAGE_RESOLUTION = 60;
@@ -62,6 +83,9 @@ public record HealthCheckConfig(
 
   public HealthCheckConfig {
     targets = List.copyOf(targets);
+    Objects.requireNonNull(targetsLocation, "targetsLocation");
+    Objects.requireNonNull(targetsVersion, "targetsVersion");
+    Objects.requireNonNull(targetsRefresh, "targetsRefresh");
     if (maxConcurrentProbes < 1 || maxConcurrentProbes > MAX_CONCURRENT_PROBES_LIMIT) {
       throw new IllegalArgumentException(
           "maxConcurrentProbes must be 1-" + MAX_CONCURRENT_PROBES_LIMIT + ", was "
@@ -75,38 +99,65 @@ public record HealthCheckConfig(
   }
 
   /**
-   * Reads and validates the configuration.
+   * Reads and validates the configuration; an inline list only ({@code TARGETS_PARAMETER} and
+   * {@code TARGETS_S3_URI} need {@link #fromEnvironment(Map, Function)}).
    *
-   * <p>{@code TARGETS} is required: a JSON array of target objects (fields and defaults in the
-   * README's configuration reference). {@code METRIC_NAMESPACE} defaults to {@value
-   * #DEFAULT_NAMESPACE} and must be a valid CloudWatch namespace (1-255 printable ASCII characters,
-   * not starting with {@code :} or {@code AWS/}). {@code METRIC_STORAGE_RESOLUTION} defaults to 60
-   * and may only be 60 or 1 (seconds). {@code MAX_CONCURRENT_PROBES} defaults to {@value
-   * #DEFAULT_MAX_CONCURRENT_PROBES} and must be a whole number from 1 to {@value
-   * #MAX_CONCURRENT_PROBES_LIMIT}. {@code SAMPLE_INTERVAL_SECONDS} defaults to {@value
-   * #DEFAULT_SAMPLE_INTERVAL_SECONDS} and must be one of {@link #SAMPLE_INTERVALS}.
-   *
-   * @param env the environment, usually {@link System#getenv()}
-   * @throws TargetConfigException naming the variable, target and field of the first problem found
+   * @throws TargetConfigException naming the variable, target and field of the first problem
+   *     found, or when a remote source is set
    */
   public static HealthCheckConfig fromEnvironment(Map<String, String> env) {
+    return fromEnvironment(
+        env,
+        location -> {
+          if (location.kind() != TargetsLocation.Kind.INLINE) {
+            throw new TargetConfigException(
+                location.kind().variable(), null, null, "is not supported here; use TARGETS");
+          }
+          return new InlineTargetsSource(location);
+        });
+  }
+
+  /**
+   * Reads and validates the configuration, reading the target list from its source once.
+   *
+   * <p>Exactly one of {@code TARGETS} (a JSON array of target objects, fields and defaults in
+   * docs/configuration.md), {@code TARGETS_PARAMETER} (an SSM parameter name or ARN holding that
+   * array) and {@code TARGETS_S3_URI} ({@code s3://bucket/key} of that array, at most 1 MB) must be
+   * set. {@code TARGETS_REFRESH_SECONDS} defaults to {@value #DEFAULT_TARGETS_REFRESH_SECONDS} and
+   * must be a whole number from 1 to {@value #MAX_TARGETS_REFRESH_SECONDS}. {@code
+   * METRIC_NAMESPACE} defaults to {@value #DEFAULT_NAMESPACE} and must be a valid CloudWatch
+   * namespace (1-255 printable ASCII characters, not starting with {@code :} or {@code AWS/}).
+   * {@code METRIC_STORAGE_RESOLUTION} defaults to 60 and may only be 60 or 1 (seconds). {@code
+   * MAX_CONCURRENT_PROBES} defaults to {@value #DEFAULT_MAX_CONCURRENT_PROBES} and must be a whole
+   * number from 1 to {@value #MAX_CONCURRENT_PROBES_LIMIT}. {@code SAMPLE_INTERVAL_SECONDS}
+   * defaults to {@value #DEFAULT_SAMPLE_INTERVAL_SECONDS} and must be one of {@link
+   * #SAMPLE_INTERVALS}.
+   *
+   * @param env the environment, usually {@link System#getenv()}
+   * @param sources opens the source a {@link TargetsLocation} names
+   * @throws TargetConfigException naming the variable (or both variables, when two sources are
+   *     set), target and field of the first problem found, or the source and what failed when it
+   *     cannot be read
+   */
+  public static HealthCheckConfig fromEnvironment(
+      Map<String, String> env, Function<TargetsLocation, TargetsSource> sources) {
     Objects.requireNonNull(env, "env");
-    String targets = env.get(TARGETS);
-    if (targets == null || targets.isBlank()) {
-      throw new TargetConfigException(
-          TARGETS,
-          null,
-          null,
-          (targets == null ? "is not set" : "is empty")
-              + "; expected a JSON array of targets such as"
-              + " [{\"name\":\"web-1\",\"type\":\"tcp\",\"host\":\"192.0.2.10\",\"port\":443}]");
-    }
+    TargetsLocation location = TargetsLocation.fromEnvironment(env);
+    String namespace = namespace(env);
+    int storageResolution = storageResolution(env);
+    int maxConcurrentProbes = maxConcurrentProbes(env);
+    Duration refresh = targetsRefresh(env);
+    int sampleIntervalSeconds = sampleIntervalSeconds(env);
+    TargetList.Snapshot targets = TargetList.load(sources.apply(location));
     return new HealthCheckConfig(
-        TargetsParser.parse(targets),
-        namespace(env),
-        storageResolution(env),
-        maxConcurrentProbes(env),
-        sampleIntervalSeconds(env));
+        targets.targets(),
+        namespace,
+        storageResolution,
+        maxConcurrentProbes,
+        location,
+        targets.version(),
+        refresh,
+        sampleIntervalSeconds);
   }
 
   private static int sampleIntervalSeconds(Map<String, String> env) {
@@ -127,6 +178,31 @@ public record HealthCheckConfig(
             + " samples a minute), was \""
             + TargetRules.shorten(value)
             + "\"");
+  }
+
+  private static Duration targetsRefresh(Map<String, String> env) {
+    String value = env.get(TARGETS_REFRESH_SECONDS);
+    if (value == null || value.isBlank()) {
+      return Duration.ofSeconds(DEFAULT_TARGETS_REFRESH_SECONDS);
+    }
+    int n;
+    try {
+      n = Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      n = -1;
+    }
+    if (n < 1 || n > MAX_TARGETS_REFRESH_SECONDS) {
+      throw new TargetConfigException(
+          TARGETS_REFRESH_SECONDS,
+          null,
+          null,
+          "must be a whole number of seconds from 1 to "
+              + MAX_TARGETS_REFRESH_SECONDS
+              + ", was \""
+              + TargetRules.shorten(value)
+              + "\"");
+    }
+    return Duration.ofSeconds(n);
   }
 
   private static int maxConcurrentProbes(Map<String, String> env) {

@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.route53failover.aws.AwsClients;
+import io.route53failover.events.EventBridgeEventPublisher;
+import io.route53failover.events.EventPublisher;
 import io.route53failover.logging.LogEvent;
 import io.route53failover.metrics.CloudWatchMetricPublisher;
 import io.route53failover.metrics.MetricBatcher;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -41,7 +44,8 @@ import org.apache.logging.log4j.Logger;
  * reason, tries, metricName}), one line per sample when a run takes several ({@code sample,
  * timestamp, healthy, unhealthy, datums, putMetricDataCalls}), and one summary line ({@code
  * targets, healthy, unhealthy, datums, samples, sampleIntervalSeconds, putMetricDataCalls,
- * durationMs}).
+ * targetsVersion, durationMs}). The target list is read once per run ({@link TargetList#current()}),
+ * so every sample of a run probes the same list.
  */
 public final class HealthCheckFunction implements RequestHandler<ScheduledEvent, HealthCheckReport> {
   private static final Logger LOG = LogManager.getLogger(HealthCheckFunction.class);
@@ -53,11 +57,12 @@ public final class HealthCheckFunction implements RequestHandler<ScheduledEvent,
    * Time kept back from probing for publishing the datums of {@code targets} targets: one
    * whole-call timeout ({@link AwsClients#API_CALL_TIMEOUT}) per PutMetricData request the run may
    * need, since the requests are sent one after another, plus {@link #PUBLISH_MARGIN}. A run
-   * publishes at most 2 datums per target, so it needs at most ⌈2 × targets / 1,000⌉ requests
+   * publishes at most 3 datums per target ({@link HealthCheckMetrics#MAX_DATUMS_PER_TARGET}), so
+   * it needs at most ⌈3 × targets / 1,000⌉ requests
    * (at least 1); the 1 MB limit never binds first, since a datum with a 255-character name takes
-   * about 0.5 KB ({@code MetricBatcher}). For example 12 s for up to 500 targets, which includes
+   * about 0.5 KB ({@code MetricBatcher}). For example 12 s for up to 333 targets, which includes
    * every deployed configuration (Lambda's 4 KB of environment variables hold fewer than 100
-   * targets in {@code TARGETS}), so that with a 60 s function timeout probes get up to 48 s; 22 s
+   * targets in {@code TARGETS}), so that with a 60 s function timeout probes get up to 48 s; 32 s
    * for 1,000. template.yaml's {@code HealthCheckTimeout} description quotes the 12 s.
    *
    * @param targets number of configured targets, 0 or more
@@ -94,6 +99,7 @@ public final class HealthCheckFunction implements RequestHandler<ScheduledEvent,
   private final MetricPublisher publisher;
   private final Clock clock;
   private final Sleeper sleeper;
+  private final TargetList targetList;
 
   /** Waits between samples; {@link Thread#sleep(Duration)} in production. */
   @FunctionalInterface
@@ -101,26 +107,64 @@ public final class HealthCheckFunction implements RequestHandler<ScheduledEvent,
     void sleep(Duration duration) throws InterruptedException;
   }
 
+  /** The Lambda's target sources, on the shared clients of the execution environment. */
+  private static final Function<TargetsLocation, TargetsSource> SHARED_SOURCES =
+      location -> TargetsSource.open(location, AwsClients::ssm, AwsClients::s3);
+
   /**
    * For Lambda: configuration from {@link System#getenv()}, validated once per execution
-   * environment; the production probe runner; the shared CloudWatch client. Registers the SnapStart
-   * priming ({@link HealthCheckPriming}), which runs only when SnapStart takes a snapshot.
+   * environment, with the target list read once from its source ({@link TargetsLocation}); the
+   * production probe runner; the shared CloudWatch client; a {@link TargetList} that re-reads the
+   * source every {@code TARGETS_REFRESH_SECONDS} and reports a rejected list on the default
+   * EventBridge bus. Registers the SnapStart priming ({@link HealthCheckPriming}), which runs only
+   * when SnapStart takes a snapshot.
    *
-   * @throws TargetConfigException naming the variable, target and field when the configuration is
-   *     invalid, which fails the function's initialization
+   * @throws TargetConfigException naming the variable (or source), target and field when the
+   *     configuration is invalid or the list cannot be read, which fails the function's
+   *     initialization
    */
   public HealthCheckFunction() {
-    this(HealthCheckConfig.fromEnvironment(System.getenv()));
+    this(
+        HealthCheckConfig.fromEnvironment(System.getenv(), SHARED_SOURCES),
+        SHARED_SOURCES,
+        event -> new EventBridgeEventPublisher(AwsClients.eventBridge()).publish(event),
+        new CloudWatchMetricPublisher(AwsClients.cloudWatch()),
+        System.getenv("AWS_LAMBDA_FUNCTION_NAME"));
     SnapStart.register("HealthCheckFunction", HealthCheckPriming.task(AwsClients::cloudWatch));
   }
 
-  private HealthCheckFunction(HealthCheckConfig config) {
+  private HealthCheckFunction(
+      HealthCheckConfig config,
+      Function<TargetsLocation, TargetsSource> sources,
+      EventPublisher events,
+      MetricPublisher publisher,
+      String actor) {
     this(
         config,
         new ConcurrentProbeRunner(config.maxConcurrentProbes()),
-        new CloudWatchMetricPublisher(AwsClients.cloudWatch()),
+        publisher,
         Clock.systemUTC(),
-        Thread::sleep);
+        Thread::sleep,
+        refreshing(config, sources, events, Clock.systemUTC(), actor));
+  }
+
+  /**
+   * A function on an inline list ({@code TARGETS}), which no refresh changes, waiting between
+   * samples with {@code sleeper}.
+   */
+  HealthCheckFunction(
+      HealthCheckConfig config,
+      ProbeRunner runner,
+      MetricPublisher publisher,
+      Clock clock,
+      Sleeper sleeper) {
+    this(
+        config,
+        runner,
+        publisher,
+        clock,
+        sleeper,
+        refreshing(config, InlineTargetsSource::new, event -> {}, clock, null));
   }
 
   HealthCheckFunction(
@@ -128,17 +172,35 @@ public final class HealthCheckFunction implements RequestHandler<ScheduledEvent,
       ProbeRunner runner,
       MetricPublisher publisher,
       Clock clock,
-      Sleeper sleeper) {
+      Sleeper sleeper,
+      TargetList targetList) {
     this.config = Objects.requireNonNull(config, "config");
     this.runner = Objects.requireNonNull(runner, "runner");
     this.publisher = Objects.requireNonNull(publisher, "publisher");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    this.targetList = Objects.requireNonNull(targetList, "targetList");
+  }
+
+  private static TargetList refreshing(
+      HealthCheckConfig config,
+      Function<TargetsLocation, TargetsSource> sources,
+      EventPublisher events,
+      Clock clock,
+      String actor) {
+    return new TargetList(
+        sources.apply(config.targetsLocation()),
+        new TargetList.Snapshot(config.targets(), config.targetsVersion()),
+        config.targetsRefresh(),
+        clock,
+        events,
+        actor);
   }
 
   /**
    * For the CLI's {@code invoke}: configuration from {@code env} (which may also set {@code
-   * AWS_REGION} and {@code AWS_ENDPOINT_URL} for the CloudWatch client).
+   * AWS_REGION} and {@code AWS_ENDPOINT_URL} for the AWS clients), the list read from its source
+   * with clients configured from {@code env}.
    *
    * @param publisherOverride publisher to use instead of CloudWatch (for {@code --dry-run}), or
    *     null for a new CloudWatch client configured from {@code env}
@@ -147,24 +209,29 @@ public final class HealthCheckFunction implements RequestHandler<ScheduledEvent,
    */
   public static HealthCheckFunction create(
       Map<String, String> env, MetricPublisher publisherOverride) {
-    HealthCheckConfig config = HealthCheckConfig.fromEnvironment(env);
+    Function<TargetsLocation, TargetsSource> sources =
+        location ->
+            TargetsSource.open(
+                location, () -> AwsClients.newSsmClient(env), () -> AwsClients.newS3Client(env));
+    HealthCheckConfig config = HealthCheckConfig.fromEnvironment(env, sources);
     MetricPublisher publisher =
         publisherOverride != null
             ? publisherOverride
             : new CloudWatchMetricPublisher(AwsClients.newCloudWatchClient(env));
     return new HealthCheckFunction(
         config,
-        new ConcurrentProbeRunner(config.maxConcurrentProbes()),
+        sources,
+        event -> new EventBridgeEventPublisher(AwsClients.newEventBridgeClient(env)).publish(event),
         publisher,
-        Clock.systemUTC(),
-        Thread::sleep);
+        null);
   }
 
   @Override
   public HealthCheckReport handleRequest(ScheduledEvent event, Context context) {
     Objects.requireNonNull(context, "context");
     Instant start = clock.instant();
-    List<Target> targets = config.targets();
+    TargetList.Snapshot snapshot = targetList.current();
+    List<Target> targets = snapshot.targets();
     Duration reserve = publishReserve(targets.size());
     Duration remaining = Duration.ofMillis(Math.max(0, context.getRemainingTimeInMillis()));
     SampleSchedule schedule =
@@ -217,7 +284,8 @@ public final class HealthCheckFunction implements RequestHandler<ScheduledEvent,
         LOG.error(summary("health check run failed: metric data not published", results, datums, start)
             .with("samples", samples.size())
             .with("sample", i + 1)
-            .with("errorMessage", e.getMessage()));
+            .with("errorMessage", e.getMessage())
+            .with("targetsVersion", snapshot.version()));
         throw e;
       }
       samples.add(HealthCheckReport.Sample.of(results, timestamp, calls));
@@ -226,7 +294,8 @@ public final class HealthCheckFunction implements RequestHandler<ScheduledEvent,
       }
       if (runnerFailure != null) {
         LOG.info(summary("health check run ended by a probe runner failure", results, datums, start)
-            .with("samples", samples.size()));
+            .with("samples", samples.size())
+            .with("targetsVersion", snapshot.version()));
         throw runnerFailure;
       }
     }
@@ -234,7 +303,8 @@ public final class HealthCheckFunction implements RequestHandler<ScheduledEvent,
     LOG.info(summary("health check run finished", results, datums, start)
         .with("samples", samples.size())
         .with("sampleIntervalSeconds", config.sampleIntervalSeconds())
-        .with("putMetricDataCalls", report.putMetricDataCalls()));
+        .with("putMetricDataCalls", report.putMetricDataCalls())
+        .with("targetsVersion", snapshot.version()));
     return report;
   }
 
@@ -290,6 +360,7 @@ public final class HealthCheckFunction implements RequestHandler<ScheduledEvent,
             .with("latencyMs", result.latencyMs())
             .with("reason", result.reason())
             .with("tries", result.tries())
+            .with("answer", result.answer())
             .with("metricName", target.metricName()));
   }
 

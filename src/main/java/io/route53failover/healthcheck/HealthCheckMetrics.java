@@ -6,15 +6,20 @@ import java.util.List;
 
 /** Maps one run's probe results to the metric datums it publishes. */
 final class HealthCheckMetrics {
-  /** Datums one target can add to a run: availability, and latency when it answered. */
-  static final int MAX_DATUMS_PER_TARGET = 2;
+  /**
+   * Datums one target can add to a run: availability; latency when it answered; and, for a DNS
+   * target its answer's TTL, for an HTTPS target its certificate's days left (never both).
+   */
+  static final int MAX_DATUMS_PER_TARGET = 3;
 
   private HealthCheckMetrics() {}
 
   /**
    * For each target, in order: its availability datum ({@link Target#metricName()}, 1 healthy or
    * 0 unhealthy, unit Count), always; then its latency datum ({@link Target#latencyMetricName()},
-   * in Milliseconds) when it answered ({@code latencyMs != null}).
+   * in Milliseconds) when it answered ({@code latencyMs != null}); {@code <name>_dns_ttl} (Seconds)
+   * when a DNS target got an answer; {@code <name>_cert_days} (None, a fraction) when an HTTPS
+   * target's TLS handshake completed.
    *
    * @param results one result per target, aligned with {@code targets}
    */
@@ -32,6 +37,13 @@ final class HealthCheckMetrics {
         data.add(
             new MetricDatum(
                 target.latencyMetricName(), result.latencyMs(), MetricDatum.Unit.MILLISECONDS));
+      }
+      if (result.dnsTtl() != null && target instanceof DnsTarget dns) {
+        data.add(new MetricDatum(dns.ttlMetricName(), result.dnsTtl(), MetricDatum.Unit.SECONDS));
+      }
+      if (result.certDays() != null && target instanceof HttpTarget http) {
+        data.add(
+            new MetricDatum(http.certDaysMetricName(), result.certDays(), MetricDatum.Unit.NONE));
       }
     }
     return data;

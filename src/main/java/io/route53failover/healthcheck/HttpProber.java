@@ -58,7 +58,8 @@ final class HttpProber implements Prober {
             .retryOnConnectionFailure(false)
             .protocols(List.of(Protocol.HTTP_1_1))
             // keep no idle connection: every probe opens its own, so a dead listener shows
-            .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS));
+            .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
+            .addNetworkInterceptor(HttpProber::recordLeaf);
     if (!trustedRoots.isEmpty()) {
       X509TrustManager roots = TlsTrust.trusting(trustedRoots);
       builder.sslSocketFactory(TlsTrust.socketFactory(roots), roots);
@@ -90,21 +91,26 @@ final class HttpProber implements Prober {
             .readTimeout(timeoutMs, TimeUnit.MILLISECONDS)
             .writeTimeout(timeoutMs, TimeUnit.MILLISECONDS)
             .build();
-    Request request =
+    Request.Builder request =
         new Request.Builder()
             .url(url)
-            .header("User-Agent", USER_AGENT)
-            .header("Accept-Encoding", "identity")
-            .header("Connection", "close")
-            .build();
-    Call call = client.newCall(request);
+            .method(http.method(), null)
+            .header("User-Agent", USER_AGENT);
+    if (http.headers() != null) {
+      http.headers().forEach(request::header);
+    }
+    request.header("Accept-Encoding", "identity").header("Connection", "close");
+    LeafCertificate leaf = new LeafCertificate();
+    request.tag(LeafCertificate.class, leaf);
+    Call call = client.newCall(request.build());
     Response response = null;
     try {
       response = call.execute();
-      return judge(http, response, start);
+      return judge(http, response, start).withCertDays(leaf.daysLeft());
     } catch (IOException e) {
       return ProbeResult.unhealthy(
-          http.name(), response == null ? null : Millis.since(start), FailureReasons.of(e));
+              http.name(), response == null ? null : Millis.since(start), FailureReasons.of(e))
+          .withCertDays(leaf.daysLeft());
     } finally {
       // cancel first: closing a half-read body would otherwise try to drain the rest
       call.cancel();
@@ -120,11 +126,75 @@ final class HttpProber implements Prober {
     if (!http.expectedStatus().matches(status)) {
       return ProbeResult.unhealthy(http.name(), Millis.since(start), "status " + status);
     }
+    if (http.expectedJson() != null) {
+      return judgeJson(http, response.body().source(), start);
+    }
     if (http.expectedBody() != null
         && !prefixContains(response.body().source(), ByteString.encodeUtf8(http.expectedBody()))) {
       return ProbeResult.unhealthy(http.name(), Millis.since(start), "body mismatch");
     }
     return ProbeResult.healthy(http.name(), Millis.since(start));
+  }
+
+  /**
+   * Reads at most {@link HttpTarget#JSON_BODY_LIMIT_BYTES} of the body, checks {@code
+   * expectedBody} on its first 5,120 bytes, then every JSON Pointer of {@code expectedJson} in
+   * order; the first mismatch is the reason.
+   */
+  private static ProbeResult judgeJson(HttpTarget http, BufferedSource body, long start)
+      throws IOException {
+    Buffer prefix = new Buffer();
+    long limit = HttpTarget.JSON_BODY_LIMIT_BYTES + 1L;
+    while (prefix.size() < limit && body.read(prefix, limit - prefix.size()) != -1) {
+      // read on
+    }
+    long latency = Millis.since(start);
+    if (http.expectedBody() != null) {
+      Buffer head = new Buffer();
+      prefix.copyTo(head, 0, Math.min(prefix.size(), HttpTarget.BODY_SEARCH_LIMIT_BYTES));
+      if (head.indexOf(ByteString.encodeUtf8(http.expectedBody())) < 0) {
+        return ProbeResult.unhealthy(http.name(), latency, "body mismatch");
+      }
+    }
+    if (prefix.size() > HttpTarget.JSON_BODY_LIMIT_BYTES) {
+      return ProbeResult.unhealthy(http.name(), latency, "body not json: over 64 KB");
+    }
+    String reason = JsonBody.mismatch(prefix.readByteArray(), http.expectedJson());
+    return reason == null
+        ? ProbeResult.healthy(http.name(), latency)
+        : ProbeResult.unhealthy(http.name(), latency, reason);
+  }
+
+  /**
+   * The server's leaf certificate of one probe, taken from the TLS session once the handshake
+   * completed (whether or not it was verified: with {@code tlsVerify: false} OkHttp keeps no
+   * verified chain).
+   */
+  private static final class LeafCertificate {
+    private volatile X509Certificate leaf;
+
+    /** Days (a fraction) from now to the leaf's notAfter, or null when no handshake completed. */
+    Double daysLeft() {
+      X509Certificate c = leaf;
+      return c == null ? null : (c.getNotAfter().getTime() - System.currentTimeMillis()) / 86_400_000.0;
+    }
+  }
+
+  private static Response recordLeaf(okhttp3.Interceptor.Chain chain) throws IOException {
+    LeafCertificate holder = chain.request().tag(LeafCertificate.class);
+    if (holder != null
+        && chain.connection() != null
+        && chain.connection().socket() instanceof javax.net.ssl.SSLSocket tls) {
+      try {
+        java.security.cert.Certificate[] chainSeen = tls.getSession().getPeerCertificates();
+        if (chainSeen.length > 0 && chainSeen[0] instanceof X509Certificate x509) {
+          holder.leaf = x509;
+        }
+      } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+        // no certificate: nothing to publish
+      }
+    }
+    return chain.proceed(chain.request());
   }
 
   /**

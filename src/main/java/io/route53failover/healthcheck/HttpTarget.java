@@ -1,6 +1,11 @@
 package io.route53failover.healthcheck;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -18,6 +23,13 @@ import java.util.Objects;
  * @param tlsVerify for {@code https}: whether certificates and host names are verified (default
  *     true); for {@code http}: null, it must not be set
  * @param metricName availability metric name; default {@code <name>_availability}
+ * @param expectedJson JSON Pointer (RFC 6901) to expected JSON value, 1 to 20 entries, evaluated
+ *     on the first 64 KB of the body; or {@code null}
+ * @param maxLatencyMs an answer slower than this (milliseconds, 1 to {@code timeoutMs}) is
+ *     unhealthy with reason {@code slow}; or {@code null} for no limit
+ * @param method {@code GET} (default) or {@code HEAD} (no body checks then)
+ * @param headers request headers, 1 to 20 ({@code Host} allowed); values are never logged; or
+ *     {@code null}
  * @param retries further tries after a failed probe, 0 to 3; default 0
  */
 public record HttpTarget(
@@ -29,8 +41,30 @@ public record HttpTarget(
     String expectedBody,
     Boolean tlsVerify,
     String metricName,
+    @JsonDeserialize(using = TargetRules.JsonMapReader.class) Map<String, JsonNode> expectedJson,
+    Integer maxLatencyMs,
+    String method,
+    @JsonDeserialize(using = TargetRules.StringMapReader.class) Map<String, String> headers,
     Integer retries)
     implements Target {
+
+  /** Bytes of the body parsed for {@code expectedJson}: 64 KB. */
+  public static final int JSON_BODY_LIMIT_BYTES = 65_536;
+
+  /** A GET target without JSON checks, latency limit, headers or retries. */
+  public HttpTarget(
+      String name,
+      String type,
+      URI url,
+      Integer timeoutMs,
+      StatusRange expectedStatus,
+      String expectedBody,
+      Boolean tlsVerify,
+      String metricName) {
+    this(
+        name, type, url, timeoutMs, expectedStatus, expectedBody, tlsVerify, metricName, null, null,
+        null, null, null);
+  }
 
   /** Bytes of the body searched for {@code expectedBody}, as Route 53 does. */
   public static final int BODY_SEARCH_LIMIT_BYTES = 5_120;
@@ -47,12 +81,29 @@ public record HttpTarget(
     if (type.equals("http") && tlsVerify != null) {
       throw new TargetRules.FieldProblem(
           "tlsVerify",
-          "not valid for type http (http targets take url, expectedStatus and expectedBody;"
-              + " tlsVerify is for https)");
+          "not valid for type http (http targets take url, expectedStatus, expectedBody,"
+              + " expectedJson, method and headers; tlsVerify is for https)");
     }
     tlsVerify = type.equals("https") && tlsVerify == null ? Boolean.TRUE : tlsVerify;
     metricName = TargetRules.metricName(name, metricName);
+    expectedJson = TargetRules.expectedJson(expectedJson);
+    maxLatencyMs = TargetRules.maxLatencyMs(maxLatencyMs, timeoutMs);
+    method = TargetRules.method(method, expectedBody != null || expectedJson != null);
+    headers = TargetRules.headers(headers);
     retries = TargetRules.retries(retries);
+  }
+
+  /** Certificate metric name: {@code <name>_cert_days}, published for https targets. */
+  @JsonIgnore
+  public String certDaysMetricName() {
+    return name + "_cert_days";
+  }
+
+  @Override
+  public List<String> metricNames() {
+    return type.equals("https")
+        ? List.of(metricName, latencyMetricName(), certDaysMetricName())
+        : List.of(metricName, latencyMetricName());
   }
 
   /** Whether certificates and host names are verified: false only for {@code tlsVerify: false}. */

@@ -20,9 +20,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     visible = true)
 @JsonSubTypes({
   @JsonSubTypes.Type(value = TcpTarget.class, name = "tcp"),
-  @JsonSubTypes.Type(value = HttpTarget.class, names = {"http", "https"})
+  @JsonSubTypes.Type(value = HttpTarget.class, names = {"http", "https"}),
+  @JsonSubTypes.Type(value = DnsTarget.class, name = "dns")
 })
-public sealed interface Target permits TcpTarget, HttpTarget {
+public sealed interface Target permits TcpTarget, HttpTarget, DnsTarget {
 
   /** Unique name, matching {@code [A-Za-z0-9_.-]+}, at most 242 characters. */
   String name();
@@ -47,6 +48,17 @@ public sealed interface Target permits TcpTarget, HttpTarget {
     return name() + "_latency";
   }
 
-  /** The configured {@code type}: {@code tcp}, {@code http} or {@code https}. */
+  /** The configured {@code type}: {@code tcp}, {@code http}, {@code https} or {@code dns}. */
   String type();
+
+  /**
+   * Latency limit in milliseconds: a probe that passes but answers slower is unhealthy with reason
+   * {@code slow}; {@code null} for none.
+   */
+  Integer maxLatencyMs();
+
+  /** Every metric name the target may publish, for the parser's uniqueness check. */
+  default java.util.List<String> metricNames() {
+    return java.util.List.of(metricName(), latencyMetricName());
+  }
 }

@@ -11,6 +11,7 @@ public class TargetConfigException extends RuntimeException {
   private final String variable;
   private final String target;
   private final String field;
+  private final String problem;
 
   /**
    * @param variable the environment variable, for example {@code TARGETS}
@@ -23,6 +24,15 @@ public class TargetConfigException extends RuntimeException {
     this.variable = variable;
     this.target = target;
     this.field = field;
+    this.problem = problem;
+  }
+
+  /**
+   * The same problem, reported for another source: for example {@code TARGETS_S3_URI
+   * s3://bucket/targets.json} instead of {@code TARGETS} when the list was read from S3.
+   */
+  public TargetConfigException withVariable(String otherVariable) {
+    return new TargetConfigException(otherVariable, target, field, problem);
   }
 
   private static String format(String variable, String target, String field, String problem) {
@@ -49,5 +59,10 @@ public class TargetConfigException extends RuntimeException {
   /** The field at fault, or {@code null}. */
   public String field() {
     return field;
+  }
+
+  /** What was wrong, without the variable, target and field. */
+  public String problem() {
+    return problem;
   }
 }

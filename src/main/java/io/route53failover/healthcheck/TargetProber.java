@@ -8,6 +8,7 @@ final class TargetProber implements Prober {
 
   private final Prober tcp;
   private final Prober http;
+  private final Prober dns;
 
   /**
    * Production probers resolving through {@code resolver}, with the platform's trust roots. The
@@ -15,20 +16,35 @@ final class TargetProber implements Prober {
    * never loads OkHttp, Okio and Kotlin (about 250 classes fewer, measured).
    */
   TargetProber(HostResolver resolver) {
-    this(new TcpProber(resolver), new OnFirstUse(() -> new HttpProber(resolver)));
+    this(
+        new TcpProber(resolver),
+        new OnFirstUse(() -> new HttpProber(resolver)),
+        new OnFirstUse(DnsProber::new));
   }
 
-  TargetProber(Prober tcp, Prober http) {
+  TargetProber(Prober tcp, Prober http, Prober dns) {
     this.tcp = tcp;
     this.http = http;
+    this.dns = dns;
   }
 
+  /**
+   * Probes {@code target}; a result that passed but took longer than the target's {@code
+   * maxLatencyMs} becomes unhealthy with reason {@code slow}, keeping its latency.
+   */
   @Override
   public ProbeResult probe(Target target, Duration timeout) {
-    return switch (target) {
-      case TcpTarget t -> tcp.probe(t, timeout);
-      case HttpTarget h -> http.probe(h, timeout);
-    };
+    ProbeResult result =
+        switch (target) {
+          case TcpTarget t -> tcp.probe(t, timeout);
+          case HttpTarget h -> http.probe(h, timeout);
+          case DnsTarget d -> dns.probe(d, timeout);
+        };
+    Integer max = target.maxLatencyMs();
+    if (max != null && result.healthy() && result.latencyMs() != null && result.latencyMs() > max) {
+      return result.failing("slow");
+    }
+    return result;
   }
 
   /**

@@ -199,6 +199,249 @@ final class TargetRules {
     return body;
   }
 
+  /** An optional latency limit: 1 to {@code timeoutMs} milliseconds. */
+  static Integer maxLatencyMs(Integer maxLatencyMs, int timeoutMs) {
+    if (maxLatencyMs == null) {
+      return null;
+    }
+    if (maxLatencyMs < 1 || maxLatencyMs > timeoutMs) {
+      throw new FieldProblem(
+          "maxLatencyMs",
+          "must be 1-" + timeoutMs + " (at most timeoutMs, which is " + timeoutMs + ")",
+          true);
+    }
+    return maxLatencyMs;
+  }
+
+  private static final Pattern DNS_NAME =
+      Pattern.compile("([A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\\.)*"
+          + "[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\\.?");
+
+  /** A DNS name: labels of letters, digits, '-' and '_', at most 253 characters. */
+  static String dnsName(String field, String name) {
+    required(field, name);
+    if (name.length() > 254 || !DNS_NAME.matcher(name).matches()) {
+      throw new FieldProblem(field, "must be a DNS name such as app.example.com, was \""
+          + shorten(name) + "\"");
+    }
+    return name;
+  }
+
+  /** {@code recordType}: A (default), AAAA or CNAME. */
+  static String recordType(String recordType) {
+    if (recordType == null) {
+      return "A";
+    }
+    return switch (recordType) {
+      case "A", "AAAA", "CNAME" -> recordType;
+      default -> throw new FieldProblem(
+          "recordType", "must be \"A\", \"AAAA\" or \"CNAME\", was \"" + shorten(recordType) + "\"");
+    };
+  }
+
+  /** {@code resolver}: {@code ip:port} ({@code [v6]:port} for IPv6), or an IP alone (port 53). */
+  static java.net.InetSocketAddress resolver(String resolver) {
+    if (resolver == null) {
+      return null;
+    }
+    String host = resolver;
+    int port = 53;
+    int colon = resolver.lastIndexOf(':');
+    boolean bracketed = resolver.startsWith("[");
+    if (bracketed) {
+      int close = resolver.indexOf(']');
+      if (close < 0) {
+        throw badResolver(resolver);
+      }
+      host = resolver.substring(1, close);
+      String rest = resolver.substring(close + 1);
+      if (!rest.isEmpty()) {
+        if (!rest.startsWith(":")) {
+          throw badResolver(resolver);
+        }
+        port = port(resolver, rest.substring(1));
+      }
+    } else if (colon >= 0 && resolver.indexOf(':') == colon) {
+      host = resolver.substring(0, colon);
+      port = port(resolver, resolver.substring(colon + 1));
+    }
+    byte[] address = org.xbill.DNS.Address.toByteArray(host, org.xbill.DNS.Address.IPv4);
+    if (address == null) {
+      address = org.xbill.DNS.Address.toByteArray(host, org.xbill.DNS.Address.IPv6);
+    }
+    if (address == null) {
+      throw badResolver(resolver);
+    }
+    try {
+      return new java.net.InetSocketAddress(java.net.InetAddress.getByAddress(address), port);
+    } catch (java.net.UnknownHostException e) {
+      throw badResolver(resolver);
+    }
+  }
+
+  private static int port(String resolver, String digits) {
+    if (!digits.matches("[0-9]{1,5}") || Integer.parseInt(digits) < 1 || Integer.parseInt(digits) > 65_535) {
+      throw badResolver(resolver);
+    }
+    return Integer.parseInt(digits);
+  }
+
+  private static FieldProblem badResolver(String resolver) {
+    return new FieldProblem(
+        "resolver",
+        "must be an IP address and port such as 10.0.0.2:53 or [fd00::2]:53, was \""
+            + shorten(resolver)
+            + "\"");
+  }
+
+  /** Most values {@code expectedAnswers} may list. */
+  static final int MAX_EXPECTED_ANSWERS = 20;
+
+  /**
+   * {@code expectedAnswers} in canonical form: IP addresses as {@link
+   * java.net.InetAddress#getHostAddress()} writes them (A: IPv4, AAAA: IPv6), names in lower case
+   * without the final dot (CNAME).
+   */
+  static java.util.List<String> expectedAnswers(String recordType, java.util.List<String> answers) {
+    if (answers == null) {
+      return null;
+    }
+    if (answers.isEmpty() || answers.size() > MAX_EXPECTED_ANSWERS) {
+      throw new FieldProblem(
+          "expectedAnswers",
+          "must list 1-" + MAX_EXPECTED_ANSWERS + " values, was " + answers.size());
+    }
+    java.util.List<String> canonical = new java.util.ArrayList<>();
+    for (String answer : answers) {
+      String value = canonicalAnswer(recordType, answer);
+      if (value == null) {
+        throw new FieldProblem(
+            "expectedAnswers",
+            "must hold "
+                + switch (recordType) {
+                  case "A" -> "IPv4 addresses";
+                  case "AAAA" -> "IPv6 addresses";
+                  default -> "DNS names";
+                }
+                + " for recordType "
+                + recordType
+                + ", was \""
+                + shorten(answer)
+                + "\"");
+      }
+      canonical.add(value);
+    }
+    return java.util.List.copyOf(canonical);
+  }
+
+  /** {@code answer} in canonical form for {@code recordType}, or null when it is not one. */
+  static String canonicalAnswer(String recordType, String answer) {
+    int family =
+        switch (recordType) {
+          case "A" -> org.xbill.DNS.Address.IPv4;
+          case "AAAA" -> org.xbill.DNS.Address.IPv6;
+          default -> 0;
+        };
+    if (family == 0) {
+      String name = answer.toLowerCase(Locale.ROOT);
+      name = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+      return !name.isEmpty() && DNS_NAME.matcher(name).matches() ? name : null;
+    }
+    byte[] bytes = org.xbill.DNS.Address.toByteArray(answer, family);
+    if (bytes == null) {
+      return null;
+    }
+    try {
+      return java.net.InetAddress.getByAddress(bytes).getHostAddress();
+    } catch (java.net.UnknownHostException e) {
+      return null;
+    }
+  }
+
+  /** {@code match}: {@code any} (default) or {@code exact}. */
+  static String match(String match, java.util.List<String> expectedAnswers) {
+    if (match == null) {
+      return "any";
+    }
+    if (!match.equals("any") && !match.equals("exact")) {
+      throw new FieldProblem("match", "must be \"any\" or \"exact\", was \"" + shorten(match) + "\"");
+    }
+    if (expectedAnswers == null) {
+      throw new FieldProblem("match", "needs expectedAnswers (without them the probe checks that the name resolves)");
+    }
+    return match;
+  }
+
+  /** Most entries {@code expectedJson} and {@code headers} may hold. */
+  static final int MAX_ENTRIES = 20;
+
+  /** {@code expectedJson}: 1-20 JSON Pointers (RFC 6901) to expected values. */
+  static java.util.Map<String, JsonNode> expectedJson(java.util.Map<String, JsonNode> expected) {
+    if (expected == null) {
+      return null;
+    }
+    if (expected.isEmpty() || expected.size() > MAX_ENTRIES) {
+      throw new FieldProblem(
+          "expectedJson", "must hold 1-" + MAX_ENTRIES + " JSON Pointers, was " + expected.size());
+    }
+    for (String pointer : expected.keySet()) {
+      try {
+        com.fasterxml.jackson.core.JsonPointer.compile(pointer);
+      } catch (IllegalArgumentException e) {
+        throw new FieldProblem(
+            "expectedJson",
+            "keys must be JSON Pointers such as \"/status\" (RFC 6901), was \"" + shorten(pointer) + "\"");
+      }
+    }
+    return java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(expected));
+  }
+
+  /** {@code method}: GET (default) or HEAD; HEAD reads no body, so it takes no body checks. */
+  static String method(String method, boolean checksBody) {
+    if (method == null) {
+      return "GET";
+    }
+    if (!method.equals("GET") && !method.equals("HEAD")) {
+      throw new FieldProblem("method", "must be \"GET\" or \"HEAD\", was \"" + shorten(method) + "\"");
+    }
+    if (method.equals("HEAD") && checksBody) {
+      throw new FieldProblem(
+          "method", "HEAD answers have no body, so expectedBody and expectedJson need GET");
+    }
+    return method;
+  }
+
+  /** Headers the prober sets itself, which {@code headers} may not override. */
+  private static final java.util.Set<String> OWN_HEADERS =
+      java.util.Set.of("connection", "accept-encoding", "content-length", "transfer-encoding", "te", "upgrade");
+
+  private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
+  /** {@code headers}: 1-20 request headers with printable ASCII values. */
+  static java.util.Map<String, String> headers(java.util.Map<String, String> headers) {
+    if (headers == null) {
+      return null;
+    }
+    if (headers.isEmpty() || headers.size() > MAX_ENTRIES) {
+      throw new FieldProblem("headers", "must hold 1-" + MAX_ENTRIES + " headers, was " + headers.size());
+    }
+    for (var header : headers.entrySet()) {
+      String name = header.getKey();
+      if (!HEADER_NAME.matcher(name).matches()) {
+        throw new FieldProblem("headers", "\"" + shorten(name) + "\" is not a valid header name");
+      }
+      if (OWN_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+        throw new FieldProblem("headers", name + " is set by the prober and cannot be given");
+      }
+      // the value is never shown: it may be a token
+      if (!header.getValue().chars().allMatch(c -> c == '\t' || (c >= 0x20 && c < 0x7f))) {
+        throw new FieldProblem(
+            "headers", "the value of " + name + " must be printable ASCII (no line breaks)");
+      }
+    }
+    return java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(headers));
+  }
+
   // --- strict JSON readers, one per Java type a target's field may have
 
   /** Jackson deserializers applying the JSON type rules above, for {@link TargetsParser}. */
@@ -212,8 +455,87 @@ final class TargetRules {
     return module;
   }
 
+  /** {@code expectedAnswers}: a JSON array of strings. */
+  static final class StringListReader extends Reader<java.util.List<String>> {
+    private static final long serialVersionUID = 1L;
+
+    @SuppressWarnings("unchecked")
+    StringListReader() {
+      super((Class<java.util.List<String>>) (Class<?>) java.util.List.class, TargetRules::stringList);
+    }
+  }
+
+  /** {@code headers}: a JSON object of strings. */
+  static final class StringMapReader extends Reader<java.util.Map<String, String>> {
+    private static final long serialVersionUID = 1L;
+
+    @SuppressWarnings("unchecked")
+    StringMapReader() {
+      super((Class<java.util.Map<String, String>>) (Class<?>) java.util.Map.class, TargetRules::stringMap);
+    }
+  }
+
+  /** {@code expectedJson}: a JSON object of any JSON values (null included). */
+  static final class JsonMapReader extends Reader<java.util.Map<String, JsonNode>> {
+    private static final long serialVersionUID = 1L;
+
+    @SuppressWarnings("unchecked")
+    JsonMapReader() {
+      super((Class<java.util.Map<String, JsonNode>>) (Class<?>) java.util.Map.class, TargetRules::jsonMap);
+    }
+  }
+
+  private static java.util.List<String> stringList(JsonNode value) {
+    if (!value.isArray()) {
+      throw new FieldProblem(null, "must be an array of strings, was " + describe(value));
+    }
+    java.util.List<String> list = new java.util.ArrayList<>();
+    for (JsonNode element : value) {
+      if (!element.isTextual() || element.textValue().isEmpty()) {
+        throw new FieldProblem(null, "must hold non-empty strings, held " + describe(element));
+      }
+      list.add(element.textValue());
+    }
+    return list;
+  }
+
+  private static java.util.Map<String, String> stringMap(JsonNode value) {
+    if (!value.isObject()) {
+      throw new FieldProblem(null, "must be an object of header names to values, was " + describe(value));
+    }
+    java.util.Map<String, String> map = new java.util.LinkedHashMap<>();
+    for (var entry : value.properties()) {
+      JsonNode v = entry.getValue();
+      if (!v.isTextual()) {
+        // {"fromParameter": ...} is planned but not read yet; say so rather than "wrong type"
+        throw new FieldProblem(
+            null,
+            "the value of "
+                + shorten(entry.getKey())
+                + " must be a string"
+                + (v.isObject() ? " ({\"fromParameter\": ...} is not supported yet)" : "")
+                + ", was "
+                + (v.isObject() || v.isArray() || v.isNull() ? describe(v) : "a " + (v.isBoolean() ? "boolean" : "number")));
+      }
+      map.put(entry.getKey(), v.textValue());
+    }
+    return map;
+  }
+
+  private static java.util.Map<String, JsonNode> jsonMap(JsonNode value) {
+    if (!value.isObject()) {
+      throw new FieldProblem(
+          null, "must be an object of JSON Pointers to expected values, was " + describe(value));
+    }
+    java.util.Map<String, JsonNode> map = new java.util.LinkedHashMap<>();
+    for (var entry : value.properties()) {
+      map.put(entry.getKey(), entry.getValue());
+    }
+    return map;
+  }
+
   /** Reads the field's JSON value as a tree and converts it; an absent field stays null. */
-  private static final class Reader<T> extends StdDeserializer<T> {
+  private static class Reader<T> extends StdDeserializer<T> {
     private static final long serialVersionUID = 1L;
     private final transient Function<JsonNode, T> convert;
 

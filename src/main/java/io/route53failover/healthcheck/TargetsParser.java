@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Parses the {@code TARGETS} JSON array into {@link Target}s by binding each element with Jackson
@@ -40,10 +41,10 @@ import java.util.Set;
  * field; {@code type}; then the record's fields as Jackson binds them (a field of another type,
  * wrong JSON types) and its compact constructor validates them.
  */
-final class TargetsParser {
+public final class TargetsParser {
 
   /** Most targets one configuration may hold. */
-  static final int MAX_TARGETS = 1_000;
+  public static final int MAX_TARGETS = 1_000;
 
   /** Record per {@code type}, in declaration order. */
   private static final Map<String, Class<?>> RECORD_BY_TYPE = recordsByType();
@@ -52,8 +53,8 @@ final class TargetsParser {
   private static final Set<String> ALL_FIELDS = allFields();
 
   /** The fields every type takes, left out of the per-type hints. */
-  private static final Set<String> COMMON_FIELDS = Set.of(
-      "name", "type", "timeoutMs", "metricName", "retries");
+  private static final Set<String> COMMON_FIELDS =
+      Set.of("name", "type", "timeoutMs", "metricName", "maxLatencyMs", "retries");
 
   private static final ObjectMapper JSON =
       JsonMapper.builder(
@@ -93,37 +94,74 @@ final class TargetsParser {
   }
 
   /**
-   * Parses {@code json}, the value of {@code TARGETS}.
+   * Parses {@code json}, the value of {@code TARGETS} (or of the parameter or object named by
+   * {@code TARGETS_PARAMETER} or {@code TARGETS_S3_URI}).
    *
    * @return the targets in the order given, at least one
    * @throws TargetConfigException naming the target and field of the first problem found
    */
-  static List<Target> parse(String json) {
-    JsonNode root = readTree(json);
+  public static List<Target> parse(String json) {
+    return parse(
+        json,
+        p -> {
+          throw p;
+        });
+  }
+
+  /**
+   * Every problem of {@code json}, not just the first: one per invalid target (its first invalid
+   * field), one per duplicate name or metric name, or a single one when the whole value is wrong
+   * (not JSON, not an array, empty, over {@value #MAX_TARGETS} targets).
+   *
+   * @return the problems in the order found; empty when {@link #parse(String)} accepts {@code json}
+   */
+  public static List<TargetConfigException> problems(String json) {
+    List<TargetConfigException> problems = new ArrayList<>();
+    parse(json, problems::add);
+    return List.copyOf(problems);
+  }
+
+  private static List<Target> parse(String json, Consumer<TargetConfigException> report) {
+    JsonNode root;
+    try {
+      root = readTree(json);
+    } catch (TargetConfigException e) {
+      report.accept(e);
+      return List.of();
+    }
     if (!root.isArray()) {
-      throw problem(
-          null, null, "must be a JSON array of targets, was " + TargetRules.describe(root));
+      report.accept(
+          problem(null, null, "must be a JSON array of targets, was " + TargetRules.describe(root)));
+      return List.of();
     }
     if (root.isEmpty()) {
-      throw problem(null, null, "must contain at least one target, was an empty array");
+      report.accept(problem(null, null, "must contain at least one target, was an empty array"));
+      return List.of();
     }
     if (root.size() > MAX_TARGETS) {
-      throw problem(
-          null, null, "must contain at most " + MAX_TARGETS + " targets, was " + root.size());
+      report.accept(
+          problem(
+              null, null, "must contain at most " + MAX_TARGETS + " targets, was " + root.size()));
+      return List.of();
     }
     List<Target> targets = new ArrayList<>(root.size());
     Map<String, String> ownerByName = new HashMap<>();
     Map<String, String> ownerByMetric = new HashMap<>();
     for (int i = 0; i < root.size(); i++) {
-      Target target = parseTarget(root.get(i), i);
-      String label = label(target.name(), i);
-      String previous = ownerByName.putIfAbsent(target.name(), label);
-      if (previous != null) {
-        throw problem(label, "name", "duplicate name; already used by target " + previous);
+      try {
+        Target target = parseTarget(root.get(i), i);
+        String label = label(target.name(), i);
+        String previous = ownerByName.putIfAbsent(target.name(), label);
+        if (previous != null) {
+          throw problem(label, "name", "duplicate name; already used by target " + previous);
+        }
+        for (String metric : target.metricNames()) {
+          claimMetric(ownerByMetric, metric, label, target);
+        }
+        targets.add(target);
+      } catch (TargetConfigException e) {
+        report.accept(e);
       }
-      claimMetric(ownerByMetric, target.metricName(), label, target);
-      claimMetric(ownerByMetric, target.latencyMetricName(), label, target);
-      targets.add(target);
     }
     return List.copyOf(targets);
   }
@@ -280,7 +318,8 @@ final class TargetsParser {
   /** What fields {@code type} takes besides the common ones. */
   private static String hintFor(String type) {
     if (type.equals("http")) {
-      return " (http targets take url, expectedStatus and expectedBody; tlsVerify is for https)";
+      return " (http targets take url, expectedStatus, expectedBody, expectedJson, method and"
+          + " headers; tlsVerify is for https)";
     }
     List<String> own =
         fieldsOf(RECORD_BY_TYPE.get(type)).stream()

@@ -17,7 +17,11 @@ public record MetricDatum(String metricName, double value, Unit unit) {
     /** CloudWatch {@code Count}. */
     COUNT("Count"),
     /** CloudWatch {@code Milliseconds}. */
-    MILLISECONDS("Milliseconds");
+    MILLISECONDS("Milliseconds"),
+    /** CloudWatch {@code Seconds}: a DNS answer's TTL. */
+    SECONDS("Seconds"),
+    /** CloudWatch {@code None}: days until a certificate expires, a fraction. */
+    NONE("None");
 
     private final String cloudWatchName;
 

@@ -26,7 +26,7 @@ import java.util.Set;
  *
  * <pre>
  * Bench --root DIR --jar JAR --moto URL --out FILE [--runs 5] [--cold-runs 10]
- *       [--lambda-jar JAR] [--only fanout,sequential,cold,warm,clistart]
+ *       [--lambda-jar JAR] [--only fanout,fanout-s3,sequential,cold,warm,clistart]
  * </pre>
  */
 public final class Bench {
@@ -80,7 +80,7 @@ public final class Bench {
     results.loadBefore = Machine.loadAverage();
     say("machine: " + results.machine);
 
-    if (only.contains("fanout") || only.contains("sequential")) {
+    if (only.contains("fanout") || only.contains("fanout-s3") || only.contains("sequential")) {
       fanOut(setup, results, only);
     }
     if (only.contains("cold")) {
@@ -101,8 +101,24 @@ public final class Bench {
   private static void fanOut(Setup setup, Results results, Set<String> only) throws Exception {
     FanOut fanOut = new FanOut(setup);
     try (MetricCallCounter counter = new MetricCallCounter(setup.moto())) {
+      boolean s3Only = !only.contains("fanout") && !only.contains("sequential");
       for (int n : new int[] {10, 100, 1000}) {
+        if (s3Only && n != 1000) {
+          continue;
+        }
         try (FanOut.Targets targets = fanOut.targets(n)) {
+          if (only.contains("fanout-s3") && n == 1000) {
+            // the same list read from S3 (TARGETS_S3_URI) instead of TARGETS, with the default
+            // bound; budgets as the inline row's
+            List<FanOut.Run> runs = new ArrayList<>();
+            for (int r = 1; r <= setup.runs(); r++) {
+              FanOut.Run run = fanOut.invoke(targets, counter, null, r, true);
+              say("fan-out N=" + n + " from S3 run " + r + ": " + run.figures()
+                  + " calls on the wire: " + run.calls());
+              runs.add(run);
+            }
+            results.fanOut.put(new Results.FanOutKey(n, null, "s3"), runs);
+          }
           if (only.contains("fanout")) {
             List<Integer> configs = new ArrayList<>();
             configs.add(null);
@@ -112,12 +128,12 @@ public final class Bench {
             for (Integer bound : configs) {
               List<FanOut.Run> runs = new ArrayList<>();
               for (int r = 1; r <= setup.runs(); r++) {
-                FanOut.Run run = fanOut.invoke(targets, counter, bound, r);
+                FanOut.Run run = fanOut.invoke(targets, counter, bound, r, false);
                 say("fan-out N=" + n + " bound=" + (bound == null ? "default" : bound)
                     + " run " + r + ": " + run.figures() + " calls on the wire: " + run.calls());
                 runs.add(run);
               }
-              results.fanOut.put(new Results.FanOutKey(n, bound), runs);
+              results.fanOut.put(new Results.FanOutKey(n, bound, "inline"), runs);
             }
           }
           if (only.contains("sequential") && n <= 100) {

@@ -141,8 +141,11 @@ final class FanOut {
    * One warm invoke in a fresh probing process, metrics through {@code counter}.
    *
    * @param maxConcurrentProbes value of {@code MAX_CONCURRENT_PROBES}, or null for the default
+   * @param fromS3 whether the function reads the list from S3 ({@code TARGETS_S3_URI}, uploaded to
+   *     moto first) instead of {@code TARGETS}
    */
-  Run invoke(Targets targets, MetricCallCounter counter, Integer maxConcurrentProbes, int run)
+  Run invoke(
+      Targets targets, MetricCallCounter counter, Integer maxConcurrentProbes, int run, boolean fromS3)
       throws IOException, InterruptedException {
     Map<String, String> env = Child.awsEnv(counter.endpoint().toString());
     env.put("METRIC_NAMESPACE", "Bench/FanOut");
@@ -151,7 +154,12 @@ final class FanOut {
     }
     long started = System.currentTimeMillis();
     Map<String, String> figures =
-        probe("invoke", targets, env, "fanout-" + targets.n + "-" + maxConcurrentProbes + "-" + run, 180);
+        probe(
+            fromS3 ? "invoke-s3" : "invoke",
+            targets,
+            env,
+            "fanout-" + targets.n + "-" + maxConcurrentProbes + (fromS3 ? "-s3-" : "-") + run,
+            180);
     long measuredFrom = Long.parseLong(figures.get("measuredStartEpochMs"));
     if (measuredFrom < started) {
       throw new IOException("clock went backwards: " + figures);

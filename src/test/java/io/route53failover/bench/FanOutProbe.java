@@ -7,7 +7,10 @@ import io.route53failover.healthcheck.HealthCheckReport;
 import io.route53failover.healthcheck.ProbeResult;
 import io.route53failover.healthcheck.Target;
 import io.route53failover.metrics.CloudWatchMetricPublisher;
+import io.route53failover.aws.AwsClients;
 import java.net.URI;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
 import java.time.Duration;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -49,12 +52,33 @@ public final class FanOutProbe {
     String line =
         switch (mode) {
           case "invoke" -> invoke(env);
+          case "invoke-s3" -> invoke(fromS3(env));
           case "sequential" -> sequential(env);
-          default -> throw new IllegalArgumentException("mode: invoke or sequential, was " + mode);
+          default ->
+              throw new IllegalArgumentException(
+                  "mode: invoke, invoke-s3 or sequential, was " + mode);
         };
     System.out.println(line + " peakRssKb=" + Proc.peakRssKb());
     System.out.flush();
     System.exit(0);
+  }
+
+  /**
+   * {@code env} with the list moved from {@code TARGETS} to an object in the emulator's S3 ({@code
+   * TARGETS_S3_URI}), uploaded here before anything is timed.
+   */
+  private static Map<String, String> fromS3(Map<String, String> env) {
+    String targets = env.remove(HealthCheckConfig.TARGETS);
+    String bucket = "bench-targets";
+    String key = "targets-" + targets.length() + ".json";
+    try (S3Client s3 = AwsClients.newS3Client(env)) {
+      if (!s3.listBuckets().buckets().stream().anyMatch(b -> b.name().equals(bucket))) {
+        s3.createBucket(r -> r.bucket(bucket));
+      }
+      s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString(targets));
+    }
+    env.put(HealthCheckConfig.TARGETS_S3_URI, "s3://" + bucket + "/" + key);
+    return env;
   }
 
   private static String invoke(Map<String, String> env) throws Exception {

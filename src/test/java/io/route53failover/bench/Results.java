@@ -28,7 +28,8 @@ final class Results {
   static final double WARM_BUDGET_MS = 50;
   static final double JAR_BUDGET_MB = 12;
 
-  record FanOutKey(int n, Integer bound) {}
+  /** @param source where the function read its targets: {@code inline} (TARGETS) or {@code s3} */
+  record FanOutKey(int n, Integer bound, String source) {}
 
   final Bench.Setup setup;
   final ZonedDateTime started = ZonedDateTime.now(ZoneOffset.UTC);
@@ -137,7 +138,9 @@ final class Results {
       Stats wire = stats(runs, r -> r.calls().size());
       int deadline = runs.stream().mapToInt(r -> r.get("deadline")).max().orElse(0);
       boolean callsExact = runs.stream().allMatch(Results::callsExact);
-      String bound = k.bound() == null ? "default (256)" : String.valueOf(k.bound());
+      String bound =
+          (k.bound() == null ? "default (256)" : String.valueOf(k.bound()))
+              + ("s3".equals(k.source()) ? ", targets from S3" : "");
       md.append("| ").append(String.format(Locale.ROOT, "%,d", k.n())).append(" | ").append(bound)
           .append(" | ").append(runs.size())
           .append(" | ").append(ratio.format(2))

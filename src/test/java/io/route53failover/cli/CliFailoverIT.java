@@ -64,10 +64,10 @@ class CliFailoverIT {
       Run unlocked = jar("status", "--health-check-id", id);
       assertThat(unlocked.code()).as(unlocked.err()).isZero();
       assertThat(unlocked.out())
-          .contains("health check   " + id)
-          .contains("type           HTTPS")
-          .contains("ResourcePath   /health")
-          .contains("locked         no");
+          .contains("health check     " + id)
+          .contains("type             HTTPS")
+          .contains("ResourcePath     /health")
+          .contains("locked           no");
 
       lockAsTheFunctionDoes(r53, id, "/health");
 
@@ -76,14 +76,14 @@ class CliFailoverIT {
       JsonNode json = new ObjectMapper().readTree(locked.out());
       assertThat(json.path("locked").asBoolean()).isTrue();
       assertThat(json.path("resourcePath").asText()).isEqualTo(LOCKED);
-      assertThat(json.path("recordedOriginalPath").asText()).isEqualTo("/health");
+      assertThat(json.path("recordedOriginal").asText()).isEqualTo("/health");
       assertThat(json.path("healthCheckVersion").asLong()).isPositive();
 
       Run failback = jar("failback", "--health-check-id", id);
       assertThat(failback.code()).as(failback.err()).isZero();
       assertThat(failback.out())
           .contains("before:")
-          .contains("ResourcePath   " + LOCKED)
+          .contains("ResourcePath     " + LOCKED)
           .contains("after:")
           .contains("failback: ResourcePath /health restored from the recorded original");
       assertThat(failback.err()).contains("\"message\":\"failback\"").contains(id);
@@ -92,7 +92,7 @@ class CliFailoverIT {
       Run refused = jar("failback", "--health-check-id", id);
       assertThat(refused.code()).isEqualTo(1);
       assertThat(refused.err()).contains("error: health check " + id + " is not locked");
-      assertThat(refused.out()).contains("current:").contains("locked         no");
+      assertThat(refused.out()).contains("current:").contains("locked           no");
       assertThat(resourcePath(r53, id)).isEqualTo("/health");
     }
   }
@@ -170,7 +170,7 @@ class CliFailoverIT {
       JsonNode report = new ObjectMapper().readTree(first.out());
       assertThat(report.path("locked").asInt()).isEqualTo(1);
       assertThat(report.path("records").get(0).path("action").asText()).isEqualTo("locked");
-      assertThat(report.path("records").get(0).path("oldPath").asText()).isEqualTo("/health");
+      assertThat(report.path("records").get(0).path("oldValue").asText()).isEqualTo("/health");
       assertThat(first.err()).contains("\"action\":\"locked\"");
       assertThat(resourcePath(r53, id)).isEqualTo(LOCKED);
 
@@ -185,7 +185,7 @@ class CliFailoverIT {
       assertThat(resourcePath(r53, id)).isEqualTo(LOCKED);
 
       Run status = jar("status", "--health-check-id", id);
-      assertThat(status.out()).contains("locked         yes").contains("original path  /health");
+      assertThat(status.out()).contains("locked           yes").contains("original         /health");
     }
   }
 

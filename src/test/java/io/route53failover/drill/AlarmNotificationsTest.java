@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.route53failover.failover.AlarmNotification;
 import io.route53failover.failover.SampleEvents;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
@@ -74,7 +75,7 @@ class AlarmNotificationsTest {
     assertThat(n.oldStateValue()).isEqualTo("OK");
     assertThat(n.region()).isEqualTo("US East (N. Virginia)");
     assertThat(n.trigger().statistic()).isEqualTo("MINIMUM");
-    assertThat(n.healthCheckId("m-1", Optional.empty()))
+    assertThat(n.healthCheckId("m-1", Map.of(), Optional.empty()))
         .isEqualTo(SampleEvents.SAMPLE_HEALTH_CHECK_ID);
   }
 

@@ -97,7 +97,7 @@ class DrillCommandIT {
     assertThat(run.out())
         .contains("preconditions met: alarm " + alarm + " is OK (AWS/Route53 HealthCheckStatus)")
         .contains("lock seen: ResourcePath " + failedOverPath)
-        .contains("original path /health")
+        .contains("original /health")
         .contains("failback: ResourcePath /health restored")
         .contains("alarm " + alarm + " is OK again (drill bridge:")
         .containsPattern("alarm set → lock seen: \\d+\\.\\d s")
@@ -132,7 +132,7 @@ class DrillCommandIT {
     Run status =
         Cli.onEndpoint(
             MOTO.endpoint(), "status", "--health-check-id", id, "--failed-over-path", failedOverPath);
-    assertThat(status.out()).contains("locked         yes").contains("original path  /health");
+    assertThat(status.out()).contains("locked           yes").contains("original         /health");
   }
 
   @Test

@@ -8,11 +8,14 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.route53failover.cli.Main;
 import io.route53failover.failover.FailoverConfig;
 import io.route53failover.failover.FailoverFunction;
 import io.route53failover.failover.FailoverReport;
 import io.route53failover.failover.MotoHealthChecks;
+import io.route53failover.failover.HealthThresholdLock;
+import io.route53failover.failover.LastFailbackTag;
 import io.route53failover.failover.OriginalPathTag;
 import io.route53failover.healthcheck.HealthCheckFunction;
 import io.route53failover.healthcheck.HealthCheckReport;
@@ -115,6 +118,7 @@ class FailoverDrillIT {
 
   @Test
   void targetDiesMetricDropsAlarmFiresLockEngagesAndHoldsUntilFailback() throws Exception {
+    MOTO.reset();
     StepLog steps = new StepLog("drill-steps.log");
     StackTemplate defaults = StackTemplate.load(DrillStack.STACK, Map.of());
     String primaryName = defaults.parameter("PrimaryNodeName");
@@ -132,6 +136,343 @@ class FailoverDrillIT {
       throw e;
     } finally {
       steps.write();
+    }
+  }
+
+  /**
+   * The private chain ({@code LockPrivateChain} "true"): node 1's availability alarm notifies
+   * FailoverTopic, FailoverFunction resolves the alarm to node 1's CALCULATED gate through {@code
+   * ALARM_HEALTH_CHECKS} and locks it by raising its {@code HealthThreshold}; the lock holds when
+   * node 1 returns; {@code failback} lifts it; a late duplicate of the old ALARM is {@code
+   * skipped-stale}; a new ALARM locks again. Steps go to {@code target/drill-private-steps.log}.
+   */
+  @Test
+  void privateChainNodeAlarmLocksItsGateHoldsUntilFailbackAndIgnoresStaleAlarms() throws Exception {
+    MOTO.reset();
+    StepLog steps = new StepLog("drill-private-steps.log");
+    StackTemplate defaults = StackTemplate.load(DrillStack.STACK, Map.of());
+    String primaryName = defaults.parameter("PrimaryNodeName");
+    String secondaryName = defaults.parameter("SecondaryNodeName");
+    try (RestartableHttpTarget primary = new RestartableHttpTarget("node 1: all good");
+        RestartableHttpTarget secondary = new RestartableHttpTarget("node 2: all good")) {
+      Map<String, String> parameters =
+          new java.util.HashMap<>(
+              parameters(targetsJson(primaryName, primary.url(), secondaryName, secondary.url())));
+      parameters.put("LockPrivateChain", "true");
+      try (DrillStack stack = DrillStack.create(MOTO, parameters, PRIMARY_PATH)) {
+        new GateSteps(steps, stack, primary, primaryName).run();
+      }
+    } catch (Throwable e) {
+      steps.failed(e);
+      throw e;
+    } finally {
+      steps.write();
+    }
+  }
+
+  /** The private scenario's steps. */
+  private static final class GateSteps {
+    private final StepLog steps;
+    private final DrillStack stack;
+    private final RestartableHttpTarget node;
+    private final String nodeName;
+    private final String namespace;
+    private final HealthCheckFunction healthCheckFunction;
+    private final Context healthCheckContext;
+    private final SnsToLambda subscription;
+    private final Map<String, String> failoverEnv;
+    private String gate;
+    private String child;
+    private String nodeAlarm;
+    private SNSEvent firstAlarm;
+    private Instant failbackAt;
+
+    GateSteps(StepLog steps, DrillStack stack, RestartableHttpTarget node, String nodeName) {
+      this.steps = steps;
+      this.stack = stack;
+      this.node = node;
+      this.nodeName = nodeName;
+      this.namespace = stack.template.parameter("MetricNamespace");
+      this.healthCheckFunction =
+          HealthCheckFunction.create(
+              stack.functionEnvironment(DrillStack.HEALTH_CHECK_FUNCTION, MOTO), null);
+      this.healthCheckContext =
+          lambdaContext(stack.functionTimeoutSeconds(DrillStack.HEALTH_CHECK_FUNCTION));
+      this.subscription = stack.lambdaSubscription();
+      this.failoverEnv = stack.functionEnvironment(DrillStack.FAILOVER_FUNCTION, MOTO);
+    }
+
+    void run() throws Exception {
+      setup();
+      Instant up = step1NodeUpGateUnlocked();
+      Instant down = step2NodeDies(up);
+      step3NodeAlarmFires(down);
+      step4FailoverFunctionLocksTheGate();
+      step5NodeReturnsGateStaysLocked(down);
+      step6FailbackLiftsTheGate();
+      step7LateDuplicateIsStale();
+      step8NewAlarmLocksAgain();
+    }
+
+    private void setup() throws Exception {
+      gate = stack.created.get("PrimaryNodeGate");
+      child = stack.created.get("PrimaryNodeHealthCheck");
+      steps.require(gate != null && child != null, "LockPrivateChain=true created node 1's gate");
+      Map<String, String> tags = MotoHealthChecks.tags(stack.route53, gate);
+      nodeAlarm = tags.get("route53-failover:alarm-name");
+      assertThat(tags)
+          .containsEntry("route53-failover:node", nodeName)
+          .containsEntry("Name", DrillStack.STACK + "-" + nodeName + "-gate");
+      assertThat(nodeAlarm).isEqualTo(DrillStack.STACK + "-" + nodeName + "-availability");
+      assertThat(stack.alarm(nodeAlarm).alarmActions()).contains(stack.topicArn());
+      Map<String, String> map =
+          new ObjectMapper()
+              .readValue(
+                  failoverEnv.get(FailoverConfig.ALARM_HEALTH_CHECKS),
+                  new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() {});
+      assertThat(map).containsEntry(nodeAlarm, gate);
+      steps.setup(
+          "gate "
+              + gate
+              + " (CALCULATED, child "
+              + child
+              + ", tags "
+              + new java.util.TreeMap<>(tags)
+              + "); ALARM_HEALTH_CHECKS "
+              + map
+              + "; alarm "
+              + nodeAlarm
+              + " AlarmActions → "
+              + stack.topicArn());
+    }
+
+    private Instant step1NodeUpGateUnlocked() throws Exception {
+      steps.step(1);
+      steps.require(!node.refusesConnections(), "node 1 target " + node.url() + " is up");
+      HealthCheckReport report = runHealthCheck();
+      Instant at = Instant.parse(report.timestamp());
+      assertThat(readBack(at)).isEqualTo(1.0);
+      assertThat(MotoHealthChecks.threshold(stack.route53, gate)).isEqualTo(1);
+      assertThat(MotoHealthChecks.children(stack.route53, gate)).containsExactly(child);
+      steps.log(
+          "HealthCheckFunction published "
+              + nodeName
+              + "_availability=1.0 at "
+              + at
+              + "; gate "
+              + gate
+              + " HealthThreshold 1 with 1 child: unlocked (follows its child)");
+      return at;
+    }
+
+    private Instant step2NodeDies(Instant previous) throws Exception {
+      steps.step(2);
+      node.stop();
+      steps.require(node.refusesConnections(), "node 1 stopped: 127.0.0.1:" + node.port() + " refuses");
+      awaitNextSecond(previous);
+      HealthCheckReport report = runHealthCheck();
+      assertThat(report.targets().get(0).healthy()).isFalse();
+      Instant at = Instant.parse(report.timestamp());
+      assertThat(readBack(at)).isEqualTo(0.0);
+      steps.log(
+          "node 1 stopped; HealthCheckFunction published "
+              + nodeName
+              + "_availability=0.0 (reason "
+              + report.targets().get(0).reason()
+              + ") at "
+              + at);
+      return at;
+    }
+
+    private void step3NodeAlarmFires(Instant at) {
+      steps.step(3);
+      MetricAlarm alarm = stack.alarm(nodeAlarm);
+      steps.require(alarm.stateValue() == StateValue.OK, "alarm " + nodeAlarm + " is OK");
+      AlarmOracle.Verdict verdict = AlarmOracle.evaluate(alarm, at, stack.cloudWatch);
+      assertThat(verdict.state()).isEqualTo("ALARM");
+      setState(nodeAlarm, StateValue.ALARM, "Threshold Crossed (drill oracle): " + verdict.describe());
+      steps.log("alarm " + nodeAlarm + " evaluated " + verdict.describe() + "; SetAlarmState ALARM");
+    }
+
+    private void step4FailoverFunctionLocksTheGate() {
+      steps.step(4);
+      steps.require(subscription.waiting() == 0, "the SQS subscription is empty");
+      List<String> published = subscription.notifyAlarmActions(stack.alarm(nodeAlarm), "OK");
+      assertThat(published).hasSize(1);
+      firstAlarm = subscription.receive(Duration.ofSeconds(10));
+      assertThat(firstAlarm.getRecords().get(0).getSNS().getMessageId()).isEqualTo(published.get(0));
+      steps.log(
+          "published CloudWatch's notification of "
+              + nodeAlarm
+              + " (OK → ALARM) to "
+              + stack.topicArn()
+              + "; received from SQS as Lambda's SNSEvent: "
+              + SnsToLambda.describe(firstAlarm));
+      FailoverReport report = handle(firstAlarm);
+      assertThat(report.locked()).isEqualTo(1);
+      FailoverReport.RecordOutcome o = report.records().get(0);
+      assertThat(o.alarmName()).isEqualTo(nodeAlarm);
+      assertThat(o.healthCheckId()).isEqualTo(gate);
+      assertThat(MotoHealthChecks.threshold(stack.route53, gate)).isEqualTo(2);
+      assertThat(MotoHealthChecks.children(stack.route53, gate)).containsExactly(child);
+      assertThat(MotoHealthChecks.tags(stack.route53, gate))
+          .containsEntry(HealthThresholdLock.TAG, "1");
+      steps.log(
+          "FailoverFunction "
+              + o.getAction()
+              + " gate "
+              + gate
+              + " (via ALARM_HEALTH_CHECKS): HealthThreshold "
+              + o.oldValue()
+              + " → "
+              + o.newValue()
+              + " with 1 child (always unhealthy), child kept, tag "
+              + HealthThresholdLock.TAG
+              + "=1");
+    }
+
+    private void step5NodeReturnsGateStaysLocked(Instant previous) throws Exception {
+      steps.step(5);
+      node.start();
+      steps.require(!node.refusesConnections(), "node 1 restarted on 127.0.0.1:" + node.port());
+      awaitNextSecond(previous);
+      HealthCheckReport report = runHealthCheck();
+      Instant at = Instant.parse(report.timestamp());
+      assertThat(readBack(at)).isEqualTo(1.0);
+      AlarmOracle.Verdict verdict = AlarmOracle.evaluate(stack.alarm(nodeAlarm), at, stack.cloudWatch);
+      setState(
+          nodeAlarm,
+          StateValue.OK,
+          "drill bridge: node 1 publishes 1 again (oracle now: " + verdict.describe() + ")");
+      assertThat(MotoHealthChecks.threshold(stack.route53, gate))
+          .as("the gate stays locked when node 1 returns")
+          .isEqualTo(2);
+      steps.log(
+          "node 1 back; published "
+              + nodeName
+              + "_availability=1.0 at "
+              + at
+              + "; alarm "
+              + nodeAlarm
+              + " set OK ("
+              + ("OK".equals(verdict.state())
+                  ? "oracle: " + verdict.describe()
+                  : "bridged: the oracle still sees this minute's 0, "
+                      + verdict.describe()
+                      + "; CloudWatch returns it to OK after a full healthy period")
+              + "); gate HealthThreshold still 2: locked");
+    }
+
+    private void step6FailbackLiftsTheGate() {
+      steps.step(6);
+      Run status = Cli.onEndpoint(MOTO.endpoint(), "status", "--health-check-id", gate);
+      assertThat(status.code()).as(status.err()).isZero();
+      assertThat(status.out())
+          .contains("locked           yes (HealthThreshold 2 > 1 child)")
+          .contains("child            " + child + ": ");
+      Run failback = Cli.onEndpoint(MOTO.endpoint(), "failback", "--health-check-id", gate);
+      assertThat(failback.code()).as(failback.err()).isZero();
+      assertThat(failback.out()).contains("failback: HealthThreshold 1 restored from the recorded original");
+      assertThat(MotoHealthChecks.threshold(stack.route53, gate)).isEqualTo(1);
+      assertThat(MotoHealthChecks.children(stack.route53, gate)).containsExactly(child);
+      Map<String, String> tags = MotoHealthChecks.tags(stack.route53, gate);
+      assertThat(tags).doesNotContainKey(HealthThresholdLock.TAG);
+      failbackAt = LastFailbackTag.parse(tags.get(LastFailbackTag.KEY)).orElseThrow();
+      steps.log(
+          "status exit 0: locked yes (HealthThreshold 2 > 1 child); failback exit 0: "
+              + failback.out().lines().filter(l -> l.startsWith("failback:")).findFirst().orElse("")
+              + "; HealthThreshold 1, child kept, tag "
+              + LastFailbackTag.KEY
+              + "="
+              + failbackAt);
+    }
+
+    private void step7LateDuplicateIsStale() {
+      steps.step(7);
+      FailoverReport report = handle(firstAlarm);
+      assertThat(report.skippedStale()).isEqualTo(1);
+      assertThat(report.locked() + report.alreadyLocked() + report.failed()).isZero();
+      assertThat(MotoHealthChecks.threshold(stack.route53, gate)).isEqualTo(1);
+      steps.log(
+          "the step-4 SNSEvent delivered again (StateChangeTime "
+              + SampleStateChangeTime.of(firstAlarm)
+              + "): FailoverFunction "
+              + report.records().get(0).getAction()
+              + "; gate HealthThreshold still 1: unlocked");
+    }
+
+    private void step8NewAlarmLocksAgain() throws Exception {
+      steps.step(8);
+      awaitNextSecond(failbackAt);
+      steps.require(stack.alarm(nodeAlarm).stateValue() == StateValue.OK, "alarm " + nodeAlarm + " is OK");
+      setState(nodeAlarm, StateValue.ALARM, "drill: node 1 fails again");
+      MetricAlarm alarm = stack.alarm(nodeAlarm);
+      assertThat(alarm.stateUpdatedTimestamp()).isAfter(failbackAt);
+      subscription.notifyAlarmActions(alarm, "OK");
+      SNSEvent event = subscription.receive(Duration.ofSeconds(10));
+      FailoverReport report = handle(event);
+      assertThat(report.locked()).isEqualTo(1);
+      assertThat(MotoHealthChecks.threshold(stack.route53, gate)).isEqualTo(2);
+      steps.log(
+          "new ALARM of "
+              + nodeAlarm
+              + " (StateChangeTime "
+              + SampleStateChangeTime.of(event)
+              + ", after the failback "
+              + failbackAt
+              + "): FailoverFunction "
+              + report.records().get(0).getAction()
+              + "; gate HealthThreshold 2 again");
+    }
+
+    private FailoverReport handle(SNSEvent event) {
+      return FailoverFunction.create(failoverEnv)
+          .handleRequest(
+              event, lambdaContext(stack.functionTimeoutSeconds(DrillStack.FAILOVER_FUNCTION)));
+    }
+
+    private HealthCheckReport runHealthCheck() {
+      ScheduledEvent event = EventLoader.loadScheduledEvent(SCHEDULED_EVENT.toAbsolutePath().toString());
+      return healthCheckFunction.handleRequest(event, healthCheckContext);
+    }
+
+    private double readBack(Instant at) {
+      Instant second = at.truncatedTo(ChronoUnit.SECONDS);
+      List<Datapoint> points =
+          stack
+              .cloudWatch
+              .getMetricStatistics(
+                  r ->
+                      r.namespace(namespace)
+                          .metricName(nodeName + "_availability")
+                          .startTime(second)
+                          .endTime(second.plusSeconds(1))
+                          .period(60)
+                          .statistics(Statistic.MINIMUM, Statistic.SAMPLE_COUNT))
+              .datapoints();
+      assertThat(points).hasSize(1);
+      assertThat(points.get(0).sampleCount()).isEqualTo(1.0);
+      return points.get(0).minimum();
+    }
+
+    private void setState(String alarm, StateValue state, String reason) {
+      String shortened = reason.length() > 1023 ? reason.substring(0, 1023) : reason;
+      stack.cloudWatch.setAlarmState(r -> r.alarmName(alarm).stateValue(state).stateReason(shortened));
+      assertThat(stack.alarm(alarm).stateValue()).isEqualTo(state);
+    }
+  }
+
+  /** The {@code StateChangeTime} of the first record's alarm notification. */
+  private static final class SampleStateChangeTime {
+    static String of(SNSEvent event) {
+      try {
+        return new ObjectMapper()
+            .readTree(event.getRecords().get(0).getSNS().getMessage())
+            .path("StateChangeTime")
+            .asText();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
     }
   }
 
@@ -453,9 +794,9 @@ class FailoverDrillIT {
               MOTO.endpoint(), "status", "--health-check-id", id, "--failed-over-path", failedOverPath);
       assertThat(status.code()).as(status.err()).isZero();
       assertThat(status.out())
-          .contains("ResourcePath   " + PRIMARY_PATH)
-          .contains("locked         no")
-          .contains("original path  (none recorded)");
+          .contains("ResourcePath     " + PRIMARY_PATH)
+          .contains("locked           no")
+          .contains("original         (none recorded)");
       assertThat(MotoHealthChecks.resourcePath(stack.route53, id)).isEqualTo(PRIMARY_PATH);
       assertThat(MotoHealthChecks.tags(stack.route53, id)).doesNotContainKey(OriginalPathTag.KEY);
       steps.log(

@@ -151,7 +151,8 @@ class EventBridgeEventPublisherTest {
     assertThat(line)
         .containsEntry(
             "error",
-            "SdkClientException: Unable to execute HTTP request: connect timed out");
+            "EventBridge PutEvents: SdkClientException: Unable to execute HTTP request: connect"
+                + " timed out");
   }
 
   private static Map<String, Object> publishAndCaptureError(EventBridgeClient eventBridge) {

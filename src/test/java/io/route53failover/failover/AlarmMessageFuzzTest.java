@@ -92,7 +92,7 @@ class AlarmMessageFuzzTest {
     assertThat(n.newStateValue()).isNotBlank();
     assertThat(n.isAlarm()).isEqualTo("ALARM".equals(n.newStateValue()));
     try {
-      String id = n.healthCheckId(MESSAGE_ID, Optional.of("fallback-id"));
+      String id = n.healthCheckId(MESSAGE_ID, Map.of(), Optional.of("fallback-id"));
       assertThat(id).isNotBlank();
     } catch (AlarmNotificationException e) {
       assertThat(e.getMessage()).contains("names several health checks");

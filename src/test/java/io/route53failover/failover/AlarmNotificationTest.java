@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class AlarmNotificationTest {
     assertThat(n.trigger().statistic()).isEqualTo("MINIMUM");
     assertThat(n.trigger().threshold()).isEqualTo(1.0);
     assertThat(n.trigger().period()).isEqualTo(60);
-    assertThat(n.healthCheckId("m", Optional.empty())).isEqualTo(SAMPLE_HEALTH_CHECK_ID);
+    assertThat(n.healthCheckId("m", Map.of(), Optional.empty())).isEqualTo(SAMPLE_HEALTH_CHECK_ID);
   }
 
   @Test
@@ -61,7 +62,7 @@ class AlarmNotificationTest {
     assertThat(n.trigger().metricName()).isNull();
     assertThat(n.trigger().metrics()).hasSize(2);
     assertThat(n.trigger().metrics().get(0).expression()).isEqualTo("FILL(m1, 0)");
-    assertThat(n.healthCheckId("m", Optional.of("fallback-not-used")))
+    assertThat(n.healthCheckId("m", Map.of(), Optional.of("fallback-not-used")))
         .isEqualTo(SAMPLE_HEALTH_CHECK_ID);
   }
 
@@ -80,7 +81,7 @@ class AlarmNotificationTest {
     AlarmNotification n = parse(e);
 
     assertThat(n.trigger().dimensions().get(0).name()).isEqualTo("Endpoint");
-    assertThat(n.healthCheckId("m", Optional.empty())).isEqualTo("second-position-id");
+    assertThat(n.healthCheckId("m", Map.of(), Optional.empty())).isEqualTo("second-position-id");
   }
 
   @Test
@@ -110,7 +111,7 @@ class AlarmNotificationTest {
               ((ObjectNode) m.get("Trigger")).putArray("FutureList").add(3);
             });
 
-    assertThat(parse(e).healthCheckId("m", Optional.empty())).isEqualTo(SAMPLE_HEALTH_CHECK_ID);
+    assertThat(parse(e).healthCheckId("m", Map.of(), Optional.empty())).isEqualTo(SAMPLE_HEALTH_CHECK_ID);
   }
 
   @Test
@@ -132,7 +133,7 @@ class AlarmNotificationTest {
   void missingDimensionFallsBackToPrimaryHealthCheckId() {
     SNSEvent e = withoutDimensions(SampleEvents.load(SampleEvents.ALARM));
 
-    assertThat(parse(e).healthCheckId("m", Optional.of("primary-id"))).isEqualTo("primary-id");
+    assertThat(parse(e).healthCheckId("m", Map.of(), Optional.of("primary-id"))).isEqualTo("primary-id");
   }
 
   @Test
@@ -141,7 +142,7 @@ class AlarmNotificationTest {
     String id = SampleEvents.messageId(e);
     AlarmNotification n = parse(e);
 
-    assertThatThrownBy(() -> n.healthCheckId(id, Optional.empty()))
+    assertThatThrownBy(() -> n.healthCheckId(id, Map.of(), Optional.empty()))
         .isInstanceOf(AlarmNotificationException.class)
         .hasMessageContaining(id)
         .hasMessageContaining("HealthCheckId")
@@ -154,7 +155,7 @@ class AlarmNotificationTest {
         SampleEvents.editMessage(SampleEvents.load(SampleEvents.ALARM), m -> m.remove("Trigger"));
 
     assertThat(parse(e).trigger()).isNull();
-    assertThat(parse(e).healthCheckId("m", Optional.of("primary-id"))).isEqualTo("primary-id");
+    assertThat(parse(e).healthCheckId("m", Map.of(), Optional.of("primary-id"))).isEqualTo("primary-id");
   }
 
   @Test
@@ -171,7 +172,7 @@ class AlarmNotificationTest {
             });
     AlarmNotification n = parse(e);
 
-    assertThatThrownBy(() -> n.healthCheckId("mid-1", Optional.of("primary-id")))
+    assertThatThrownBy(() -> n.healthCheckId("mid-1", Map.of(), Optional.of("primary-id")))
         .isInstanceOf(AlarmNotificationException.class)
         .hasMessageContaining("mid-1")
         .hasMessageContaining("another-id")

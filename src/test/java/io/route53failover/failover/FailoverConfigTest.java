@@ -105,7 +105,8 @@ class FailoverConfigTest {
         .containsExactlyInAnyOrder(
             FailoverConfig.PRIMARY_HEALTH_CHECK_ID,
             FailoverConfig.ALLOWED_HEALTH_CHECK_IDS,
-            FailoverConfig.FAILED_OVER_PATH);
+            FailoverConfig.FAILED_OVER_PATH,
+            FailoverConfig.ALARM_HEALTH_CHECKS);
   }
 
   @Test

@@ -236,7 +236,7 @@ class FailoverFaultsIT {
 
     FailbackResult r = lock.failback(ID, Optional.empty());
 
-    assertThat(r.restoredPath()).isNull();
+    assertThat(r.restoredValue()).isNull();
     assertThat(r.newVersion()).isEqualTo(5);
     assertThat(updateBodies())
         .singleElement()
@@ -262,5 +262,56 @@ class FailoverFaultsIT {
     assertThat(s.state().resourcePath()).isNull();
     assertThat(s.state().type()).isEqualTo("HTTPS");
     assertThat(s.locked()).isFalse();
+  }
+
+  @Test
+  void aGateLockRereadsOnMismatchSurvivesThrottlingAndSendsItsChildEveryTime() {
+    String child = "child-metric-check";
+    String start = Scenario.STARTED;
+    stub(
+        get(urlEqualTo(healthCheckPath(ID))),
+        start,
+        null,
+        Route53Wire.gate("GetHealthCheckResponse", ID, 1, child, 1));
+    stub(get(urlEqualTo(tagsPath(ID))), start, null, Route53Wire.tags(ID, null, null));
+    stub(post(urlEqualTo(tagsPath(ID))), start, null, Route53Wire.tagsChanged());
+    stub(post(urlEqualTo(healthCheckPath(ID))), start, "changed", Route53Wire.versionMismatch());
+    stub(
+        get(urlEqualTo(healthCheckPath(ID))),
+        "changed",
+        null,
+        Route53Wire.gate("GetHealthCheckResponse", ID, 1, child, 2));
+    stub(
+        get(urlEqualTo(tagsPath(ID))),
+        "changed",
+        null,
+        Route53Wire.tags(ID, HealthThresholdLock.TAG, "1"));
+    stub(post(urlEqualTo(healthCheckPath(ID))), "changed", "throttled", Route53Wire.throttling());
+    stub(
+        post(urlEqualTo(healthCheckPath(ID))),
+        "throttled",
+        null,
+        Route53Wire.gate("UpdateHealthCheckResponse", ID, 2, child, 3));
+
+    FailoverReport report = function().handleRequest(alarm(), null);
+
+    assertThat(report.locked()).isEqualTo(1);
+    assertThat(report.records().get(0).newValue()).isEqualTo("2");
+    List<String> updates = updateBodies();
+    assertThat(updates).hasSize(3); // mismatch, throttled (retried by the SDK), success
+    assertThat(updates.get(0)).contains("<HealthCheckVersion>1</HealthCheckVersion>");
+    assertThat(updates.get(1)).contains("<HealthCheckVersion>2</HealthCheckVersion>");
+    assertThat(updates.get(2)).isEqualTo(updates.get(1));
+    for (String body : updates) {
+      assertThat(body)
+          .contains("<HealthThreshold>2</HealthThreshold>")
+          .contains("<ChildHealthCheck>" + child + "</ChildHealthCheck>")
+          .doesNotContain("ResourcePath");
+    }
+    List<LoggedRequest> tagWrites = WM.findAll(postRequestedFor(urlEqualTo(tagsPath(ID))));
+    assertThat(tagWrites).hasSize(1);
+    assertThat(tagWrites.get(0).getBodyAsString())
+        .contains("<Key>" + HealthThresholdLock.TAG + "</Key>")
+        .contains("<Value>1</Value>");
   }
 }

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.route53failover.testing.CapturedLog;
 import java.io.ByteArrayOutputStream;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,7 @@ class FailoverFunctionTest {
   }
 
   private void unlockedCheck(String id) {
-    when(store.get(id)).thenReturn(new HealthCheckState(id, "HTTPS", "/health", 1));
+    when(store.get(id)).thenReturn(new HealthCheckState(id, "HTTPS", "/health", null, List.of(), 1));
     when(store.tags(id)).thenReturn(Map.of());
     when(store.updateResourcePath(id, LOCKED, 1)).thenReturn(2L);
   }
@@ -53,8 +54,8 @@ class FailoverFunctionTest {
           .containsEntry("alarmName", "primary-health-check")
           .containsEntry("newState", "ALARM")
           .containsEntry("healthCheckId", SAMPLE_HEALTH_CHECK_ID)
-          .containsEntry("oldPath", "/health")
-          .containsEntry("newPath", LOCKED)
+          .containsEntry("oldValue", "/health")
+          .containsEntry("newValue", LOCKED)
           .containsEntry("level", "INFO");
     }
 
@@ -68,6 +69,7 @@ class FailoverFunctionTest {
                 "primary-health-check",
                 "ALARM",
                 SAMPLE_HEALTH_CHECK_ID,
+                "ResourcePath",
                 "/health",
                 LOCKED,
                 FailoverAction.LOCKED,
@@ -90,7 +92,7 @@ class FailoverFunctionTest {
   @Test
   void alreadyLockedIsReportedAsSuch() {
     when(store.get(SAMPLE_HEALTH_CHECK_ID))
-        .thenReturn(new HealthCheckState(SAMPLE_HEALTH_CHECK_ID, "HTTPS", LOCKED, 2));
+        .thenReturn(new HealthCheckState(SAMPLE_HEALTH_CHECK_ID, "HTTPS", LOCKED, null, List.of(), 2));
 
     FailoverReport report =
         function(Map.of()).handleRequest(SampleEvents.load(SampleEvents.ALARM), null);
@@ -237,12 +239,13 @@ class FailoverFunctionTest {
   @Test
   void wrongHealthCheckTypeFailsNamingTheType() {
     when(store.get(SAMPLE_HEALTH_CHECK_ID))
-        .thenReturn(new HealthCheckState(SAMPLE_HEALTH_CHECK_ID, "CALCULATED", null, 1));
+        .thenReturn(new HealthCheckState(SAMPLE_HEALTH_CHECK_ID, "CLOUDWATCH_METRIC", null, null, List.of(), 1));
 
     assertThatThrownBy(
             () -> function(Map.of()).handleRequest(SampleEvents.load(SampleEvents.ALARM), null))
         .isInstanceOf(FailoverFailedException.class)
-        .hasMessageContaining("CALCULATED");
+        .hasMessageContaining("has type CLOUDWATCH_METRIC")
+        .hasMessageContaining("put a CALCULATED gate in front of it");
   }
 
   @Test
@@ -267,7 +270,7 @@ class FailoverFunctionTest {
     assertThat(json.path("records").get(0).path("action").asText()).isEqualTo("locked");
     assertThat(json.path("records").get(0).path("healthCheckId").asText())
         .isEqualTo(SAMPLE_HEALTH_CHECK_ID);
-    assertThat(json.path("records").get(0).path("newPath").asText()).isEqualTo(LOCKED);
+    assertThat(json.path("records").get(0).path("newValue").asText()).isEqualTo(LOCKED);
   }
 
   // ---- deadline
@@ -340,7 +343,7 @@ class FailoverFunctionTest {
   @Test
   void versionMismatchRetryIsNotStartedPastTheDeadline() {
     when(store.get(SAMPLE_HEALTH_CHECK_ID))
-        .thenReturn(new HealthCheckState(SAMPLE_HEALTH_CHECK_ID, "HTTPS", "/health", 1));
+        .thenReturn(new HealthCheckState(SAMPLE_HEALTH_CHECK_ID, "HTTPS", "/health", null, List.of(), 1));
     when(store.tags(SAMPLE_HEALTH_CHECK_ID)).thenReturn(Map.of());
     when(store.updateResourcePath(SAMPLE_HEALTH_CHECK_ID, LOCKED, 1))
         .thenThrow(new VersionMismatchException(SAMPLE_HEALTH_CHECK_ID, 1, null));

@@ -51,16 +51,16 @@ class FailoverMotoIT {
       Run before = onMoto("status", "--health-check-id", id);
       assertThat(before.code()).isZero();
       assertThat(before.out())
-          .contains("type           HTTPS")
-          .contains("ResourcePath   /health")
-          .contains("locked         no")
-          .contains("original path  (none recorded)");
+          .contains("type             HTTPS")
+          .contains("ResourcePath     /health")
+          .contains("locked           no")
+          .contains("original         (none recorded)");
 
       // ALARM: lock
       FailoverReport first = function().handleRequest(event(SampleEvents.ALARM, id), null);
       assertThat(first.locked()).isEqualTo(1);
       assertThat(first.records().get(0).healthCheckId()).isEqualTo(id);
-      assertThat(first.records().get(0).oldPath()).isEqualTo("/health");
+      assertThat(first.records().get(0).oldValue()).isEqualTo("/health");
       assertThat(resourcePath(r53, id)).isEqualTo(LOCKED);
       assertThat(tags(r53, id)).containsEntry(OriginalPathTag.KEY, "/health");
       long lockedVersion = version(r53, id);
@@ -68,9 +68,9 @@ class FailoverMotoIT {
       Run lockedStatus = onMoto("status", "--health-check-id", id);
       assertThat(lockedStatus.code()).isZero();
       assertThat(lockedStatus.out())
-          .contains("ResourcePath   " + LOCKED)
-          .contains("locked         yes")
-          .contains("original path  /health (tag " + OriginalPathTag.KEY + ")");
+          .contains("ResourcePath     " + LOCKED)
+          .contains("locked           yes")
+          .contains("original         /health (tag " + OriginalPathTag.KEY + ")");
 
       // the same message again (SNS delivers at least once): nothing changes
       FailoverReport second = function().handleRequest(event(SampleEvents.ALARM, id), null);
@@ -93,14 +93,14 @@ class FailoverMotoIT {
           .contains("after:")
           .contains("failback: ResourcePath /health restored from the recorded original");
       assertThat(failback.out().substring(failback.out().indexOf("after:")))
-          .contains("ResourcePath   /health")
-          .contains("locked         no")
-          .contains("original path  (none recorded)");
+          .contains("ResourcePath     /health")
+          .contains("locked           no")
+          .contains("original         (none recorded)");
       assertThat(resourcePath(r53, id)).isEqualTo("/health");
       assertThat(tags(r53, id)).doesNotContainKey(OriginalPathTag.KEY);
 
       Run after = onMoto("status", "--health-check-id", id);
-      assertThat(after.out()).contains("ResourcePath   /health").contains("locked         no");
+      assertThat(after.out()).contains("ResourcePath     /health").contains("locked           no");
 
       // a second failback is refused: not locked
       Run again = onMoto("failback", "--health-check-id", id);
@@ -123,7 +123,7 @@ class FailoverMotoIT {
       JsonNode node = new ObjectMapper().readTree(json.out());
       assertThat(node.path("locked").asBoolean()).isTrue();
       assertThat(node.path("resourcePath").asText()).isEqualTo(LOCKED);
-      assertThat(node.path("recordedOriginalPath").asText()).isEqualTo("/ready");
+      assertThat(node.path("recordedOriginal").asText()).isEqualTo("/ready");
       assertThat(node.path("type").asText()).isEqualTo("HTTPS");
     }
   }
@@ -155,5 +155,57 @@ class FailoverMotoIT {
     Run status = onMoto("status", "--health-check-id", "no-such-check");
     assertThat(status.code()).isEqualTo(1);
     assertThat(status.err()).contains("no-such-check").contains("does not exist");
+  }
+
+  @Test
+  void aGateLocksThroughAlarmHealthChecksKeepsItsChildAndFailsBack() throws Exception {
+    try (Route53Client r53 = MOTO.route53()) {
+      String child = MotoHealthChecks.createMetricCheck(r53, "node-1-availability");
+      String gate = MotoHealthChecks.createGate(r53, 1, child);
+      FailoverFunction function =
+          FailoverFunction.create(
+              Map.of(
+                  "AWS_ENDPOINT_URL", MOTO.endpoint().toString(),
+                  "ALARM_HEALTH_CHECKS", "{\"primary-health-check\":\"" + gate + "\"}",
+                  "ALLOWED_HEALTH_CHECK_IDS", gate));
+
+      FailoverReport report = function.handleRequest(SampleEvents.load(SampleEvents.ALARM), null);
+
+      assertThat(report.locked()).isEqualTo(1);
+      assertThat(report.records().get(0).healthCheckId()).isEqualTo(gate);
+      assertThat(MotoHealthChecks.threshold(r53, gate)).isEqualTo(2);
+      // the update carried the child list: moto would have emptied it otherwise
+      assertThat(MotoHealthChecks.children(r53, gate)).containsExactly(child);
+      assertThat(tags(r53, gate)).containsEntry(HealthThresholdLock.TAG, "1");
+
+      Run status = onMoto("status", "--health-check-id", gate);
+      assertThat(status.code()).as(status.err()).isZero();
+      assertThat(status.out())
+          .contains("type             CALCULATED")
+          .contains("HealthThreshold  2")
+          .contains("child            " + child + ": ")
+          .contains("locked           yes (HealthThreshold 2 > 1 child)")
+          .contains("original         1 (tag " + HealthThresholdLock.TAG + ")");
+
+      Run wrongOption = onMoto("failback", "--health-check-id", gate, "--path", "/health");
+      assertThat(wrongOption.code()).isEqualTo(1);
+      assertThat(wrongOption.err()).contains("--path does not apply").contains("use --threshold");
+
+      Run failback = onMoto("failback", "--health-check-id", gate, "--json");
+      assertThat(failback.code()).as(failback.err()).isZero();
+      JsonNode node = new ObjectMapper().readTree(failback.out());
+      assertThat(node.path("restoredValue").asText()).isEqualTo("1");
+      assertThat(node.path("after").path("locked").asBoolean()).isFalse();
+      assertThat(MotoHealthChecks.threshold(r53, gate)).isEqualTo(1);
+      assertThat(MotoHealthChecks.children(r53, gate)).containsExactly(child);
+      assertThat(tags(r53, gate))
+          .doesNotContainKey(HealthThresholdLock.TAG)
+          .containsKey(LastFailbackTag.KEY);
+
+      // the same (old) ALARM delivered again after the failback: stale, the gate stays unlocked
+      FailoverReport late = function.handleRequest(SampleEvents.load(SampleEvents.ALARM), null);
+      assertThat(late.skippedStale()).isEqualTo(1);
+      assertThat(MotoHealthChecks.threshold(r53, gate)).isEqualTo(1);
+    }
   }
 }

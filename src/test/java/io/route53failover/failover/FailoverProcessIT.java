@@ -52,6 +52,17 @@ class FailoverProcessIT {
           }
 
           @Override
+          public long updateHealthThreshold(
+              String id, int threshold, java.util.List<String> children, long expectedVersion) {
+            return checks.updateHealthThreshold(id, threshold, children, expectedVersion);
+          }
+
+          @Override
+          public java.util.Optional<String> lastReportedStatus(String id) {
+            return checks.lastReportedStatus(id);
+          }
+
+          @Override
           public void putTag(String id, String key, String value) {
             checks.putTag(id, key, value);
           }

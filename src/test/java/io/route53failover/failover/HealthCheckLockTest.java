@@ -18,6 +18,7 @@ import static org.mockito.Mockito.verifyNoMoreInteractions;
 import static org.mockito.Mockito.when;
 
 import io.route53failover.testing.CapturedLog;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class HealthCheckLockTest {
   private final HealthCheckLock lock = new HealthCheckLock(store, LOCKED);
 
   private static HealthCheckState state(String type, String path, long version) {
-    return new HealthCheckState(ID, type, path, version);
+    return new HealthCheckState(ID, type, path, null, List.of(), version);
   }
 
   private static VersionMismatchException mismatch(long version) {
@@ -50,8 +51,8 @@ class HealthCheckLockTest {
     LockResult r = lock.lock(ID, () -> true);
 
     assertThat(r.outcome()).isEqualTo(LockResult.Outcome.LOCKED);
-    assertThat(r.oldPath()).isEqualTo("/health");
-    assertThat(r.newPath()).isEqualTo(LOCKED);
+    assertThat(r.oldValue()).isEqualTo("/health");
+    assertThat(r.newValue()).isEqualTo(LOCKED);
     assertThat(r.oldVersion()).isEqualTo(3);
     assertThat(r.newVersion()).isEqualTo(4);
     assertThat(r.attempts()).isEqualTo(1);
@@ -86,6 +87,7 @@ class HealthCheckLockTest {
     assertThat(r.oldVersion()).isEqualTo(7);
     assertThat(r.newVersion()).isEqualTo(7);
     verify(store).get(ID);
+    verify(store).tags(ID); // for the last failback, which a manual lock ignores
     verifyNoMoreInteractions(store);
   }
 
@@ -215,7 +217,7 @@ class HealthCheckLockTest {
 
     LockResult r = lock.lock(ID, () -> true);
 
-    assertThat(r.oldPath()).isNull();
+    assertThat(r.oldValue()).isNull();
     verify(store).putTag(ID, TAG, "");
   }
 
@@ -267,7 +269,7 @@ class HealthCheckLockTest {
 
     FailbackResult r = lock.failback(ID, Optional.empty());
 
-    assertThat(r.restoredPath()).isEqualTo("/health");
+    assertThat(r.restoredValue()).isEqualTo("/health");
     assertThat(r.newVersion()).isEqualTo(9);
     assertThat(r.source()).isEqualTo("tag");
     assertThat(r.tagRemoved()).isTrue();
@@ -284,7 +286,7 @@ class HealthCheckLockTest {
     when(store.tags(ID)).thenReturn(Map.of(TAG, "/health=3Ffull=3D1"));
     when(store.updateResourcePath(ID, "/health?full=1", 2)).thenReturn(3L);
 
-    assertThat(lock.failback(ID, Optional.empty()).restoredPath()).isEqualTo("/health?full=1");
+    assertThat(lock.failback(ID, Optional.empty()).restoredValue()).isEqualTo("/health?full=1");
   }
 
   @Test
@@ -295,7 +297,7 @@ class HealthCheckLockTest {
 
     FailbackResult r = lock.failback(ID, Optional.empty());
 
-    assertThat(r.restoredPath()).isNull();
+    assertThat(r.restoredValue()).isNull();
     verify(store).updateResourcePath(ID, null, 2);
   }
 
@@ -307,7 +309,7 @@ class HealthCheckLockTest {
 
     FailbackResult r = lock.failback(ID, Optional.of("/ready"));
 
-    assertThat(r.restoredPath()).isEqualTo("/ready");
+    assertThat(r.restoredValue()).isEqualTo("/ready");
     assertThat(r.source()).isEqualTo("--path");
     verify(store).removeTag(ID, TAG);
   }
@@ -332,12 +334,13 @@ class HealthCheckLockTest {
 
     FailbackResult r = lock.failback(ID, Optional.of("/health"));
 
-    assertThat(r.restoredPath()).isEqualTo("/health");
+    assertThat(r.restoredValue()).isEqualTo("/health");
     verify(store, never()).removeTag(anyString(), anyString());
   }
 
   @Test
   void failbackRefusesInvalidOrLockedPaths() {
+    when(store.get(ID)).thenReturn(state("HTTPS", LOCKED, 3));
     assertThatThrownBy(() -> lock.failback(ID, Optional.of("health")))
         .isInstanceOf(FailbackRefusedException.class)
         .hasMessageStartingWith("--path: must start with '/'");
@@ -347,6 +350,7 @@ class HealthCheckLockTest {
     assertThatThrownBy(() -> lock.failback(ID, Optional.of("")))
         .isInstanceOf(FailbackRefusedException.class)
         .hasMessage("--path: must not be empty; nothing changed");
+    verify(store, times(3)).get(ID); // the mechanism depends on the type; nothing else is called
     verifyNoMoreInteractions(store);
   }
 
@@ -372,7 +376,7 @@ class HealthCheckLockTest {
 
     FailbackResult r = lock.failback(ID, Optional.empty());
 
-    assertThat(r.restoredPath()).isEqualTo("/health?deep");
+    assertThat(r.restoredValue()).isEqualTo("/health?deep");
     assertThat(r.source()).isEqualTo("tag");
     verify(store, times(1)).removeTag(ID, TAG);
   }
@@ -416,7 +420,7 @@ class HealthCheckLockTest {
 
     FailbackResult r = lock.failback(ID, Optional.empty());
 
-    assertThat(r.restoredPath()).isEqualTo("/health");
+    assertThat(r.restoredValue()).isEqualTo("/health");
     assertThat(r.tagRemoved()).isFalse();
     assertThat(r.warning()).contains("could not be removed").contains("Throttling");
   }
@@ -450,8 +454,8 @@ class HealthCheckLockTest {
     LockStatus s = lock.status(ID);
 
     assertThat(s.locked()).isTrue();
-    assertThat(s.originalPathRecorded()).isTrue();
-    assertThat(s.recordedOriginalPath()).isEqualTo("/health");
+    assertThat(s.originalRecorded()).isTrue();
+    assertThat(s.recordedOriginal()).isEqualTo("/health");
     verify(store, never()).updateResourcePath(anyString(), any(), anyLong());
   }
 
@@ -463,7 +467,7 @@ class HealthCheckLockTest {
     LockStatus s = lock.status(ID);
 
     assertThat(s.locked()).isFalse();
-    assertThat(s.originalPathRecorded()).isFalse();
+    assertThat(s.originalRecorded()).isFalse();
     assertThat(s.tagProblem()).contains("unexpected character");
   }
 
@@ -549,8 +553,9 @@ class HealthCheckLockTest {
           .containsEntry("expectedVersion", 5L)
           .containsEntry("attempt", 1);
       assertThat(log.fields().get(1))
-          .containsEntry("oldPath", LOCKED)
-          .containsEntry("newPath", "/health")
+          .containsEntry("field", "ResourcePath")
+          .containsEntry("oldValue", LOCKED)
+          .containsEntry("newValue", "/health")
           .containsEntry("oldVersion", 6L)
           .containsEntry("newVersion", 7L)
           .containsEntry("source", "tag");
@@ -600,10 +605,10 @@ class HealthCheckLockTest {
           .satisfies(
               f ->
                   assertThat(f)
-                      .containsEntry("message", "keeping the recorded original path")
+                      .containsEntry("message", "keeping the recorded original value")
                       .containsEntry("level", "WARN")
                       .containsEntry("recorded", "/health")
-                      .containsEntry("currentPath", "/old-lock-path"));
+                      .containsEntry("current", "/old-lock-path"));
     }
   }
 }

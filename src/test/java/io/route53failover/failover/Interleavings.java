@@ -238,6 +238,19 @@ final class Interleavings {
     }
 
     @Override
+    public long updateHealthThreshold(
+        String healthCheckId, int threshold, java.util.List<String> children, long expectedVersion) {
+      gate.accept("UpdateHealthCheck(HealthThreshold " + threshold + ", v" + expectedVersion + ")");
+      return store.updateHealthThreshold(healthCheckId, threshold, children, expectedVersion);
+    }
+
+    @Override
+    public java.util.Optional<String> lastReportedStatus(String healthCheckId) {
+      gate.accept("GetHealthCheckStatus");
+      return store.lastReportedStatus(healthCheckId);
+    }
+
+    @Override
     public void putTag(String healthCheckId, String key, String value) {
       gate.accept("AddTag(" + value + ")");
       store.putTag(healthCheckId, key, value);

@@ -33,8 +33,9 @@ import org.junit.jupiter.api.Test;
  *   <li><b>The record matches the state.</b> Locked: the tag {@value OriginalPathTag#KEY} holds
  *       O, so a later failback without {@code --path} restores the right path. Unlocked: the tag
  *       is absent, so a later lock records the path then in place.
- *   <li><b>Every actor ends as documented.</b> A delivery reports {@code locked} or {@code
- *       already-locked} and never fails; a failback restores O or is refused (nothing changed)
+ *   <li><b>Every actor ends as documented.</b> A delivery reports {@code locked}, {@code
+ *       already-locked} or {@code skipped-stale} (it read the check after the failback recorded
+ *       its time; the sample ALARM is older) and never fails; a failback restores O or is refused (nothing changed)
  *       because it read an unlocked check.
  * </ol>
  *
@@ -111,8 +112,8 @@ class LockFailbackInterleavingsTest {
 
     // 1. no unlock without the operator
     for (Write w : writes) {
-      if (w.writer().startsWith("delivery") && !LOCKED.equals(w.newPath())) {
-        problems.add(w.writer() + " wrote " + w.newPath());
+      if (w.writer().startsWith("delivery") && !LOCKED.equals(w.newValue())) {
+        problems.add(w.writer() + " wrote " + w.newValue());
       }
     }
     if (!isLocked) {
@@ -140,8 +141,8 @@ class LockFailbackInterleavingsTest {
               boolean documented =
                   switch (outcome) {
                     case FailoverReport r ->
-                        r.failed() == 0 && r.locked() + r.alreadyLocked() == 1;
-                    case FailbackResult r -> ORIGINAL.equals(r.restoredPath()) && r.warning() == null;
+                        r.failed() == 0 && r.locked() + r.alreadyLocked() + r.skippedStale() == 1;
+                    case FailbackResult r -> ORIGINAL.equals(r.restoredValue()) && r.warning() == null;
                     case FailbackRefusedException r -> r.getMessage().contains("is not locked");
                     default -> false;
                   };
@@ -174,8 +175,13 @@ class LockFailbackInterleavingsTest {
     List<Execution> executions =
         exploreAndCheck(locked(), actors("delivery", delivery(), "operator", failback()));
 
-    // both ends are reachable: the redelivery after the failback locks again
-    assertThat(finalPaths(executions)).containsExactlyInAnyOrder(LOCKED, ORIGINAL);
+    // the failback always wins: a redelivery that reads the check after the failback finds the
+    // last-failback tag (written before the update) and is skipped-stale
+    assertThat(finalPaths(executions)).containsExactly(ORIGINAL);
+    assertThat(executions)
+        .anySatisfy(
+            e ->
+                assertThat(((FailoverReport) e.outcome("delivery")).skippedStale()).isEqualTo(1));
     assertThat(executions).hasSizeGreaterThanOrEqualTo(5);
   }
 

@@ -55,6 +55,30 @@ final class Route53Wire {
             + ">");
   }
 
+  /** A {@code CALCULATED} gate with one child, as GetHealthCheck/UpdateHealthCheck answer it. */
+  static ResponseDefinitionBuilder gate(
+      String element, String id, int threshold, String child, long version) {
+    return xml(
+        200,
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<"
+            + element
+            + " xmlns=\""
+            + NS
+            + "\"><HealthCheck><Id>"
+            + id
+            + "</Id><CallerReference>gate</CallerReference><HealthCheckConfig>"
+            + "<Type>CALCULATED</Type><Inverted>false</Inverted><Disabled>false</Disabled>"
+            + "<HealthThreshold>"
+            + threshold
+            + "</HealthThreshold><ChildHealthChecks><ChildHealthCheck>"
+            + child
+            + "</ChildHealthCheck></ChildHealthChecks></HealthCheckConfig><HealthCheckVersion>"
+            + version
+            + "</HealthCheckVersion></HealthCheck></"
+            + element
+            + ">");
+  }
+
   static ResponseDefinitionBuilder getHealthCheck(String id, String resourcePath, long version) {
     return healthCheck("GetHealthCheckResponse", id, resourcePath, version);
   }

@@ -32,7 +32,7 @@ class ConcurrentProbeRunnerIT {
   static final HostResolver RESOLVER = Loopback.resolving("api.test");
 
   static ConcurrentProbeRunner runner(List<java.security.cert.X509Certificate> roots) {
-    Prober prober = new TargetProber(new TcpProber(RESOLVER), new HttpProber(RESOLVER, roots));
+    Prober prober = new TargetProber(new TcpProber(RESOLVER), new HttpProber(RESOLVER, roots), new DnsProber());
     return new ConcurrentProbeRunner(
         prober, ConcurrentProbeRunner.MAX_OPEN_SOCKETS, Clock.systemUTC());
   }
@@ -47,7 +47,7 @@ class ConcurrentProbeRunnerIT {
   }
 
   static TcpTarget tcp(String name, String host, int port, int timeoutMs) {
-    return new TcpTarget(name, host, port, timeoutMs, name + "_availability", null);
+    return new TcpTarget(name, host, port, timeoutMs, name + "_availability", null, null);
   }
 
   static HttpTarget http(String name, String url, int timeoutMs, String body, boolean tlsVerify) {
@@ -60,7 +60,7 @@ class ConcurrentProbeRunnerIT {
         StatusRange.DEFAULT,
         body,
         type.equals("https") ? tlsVerify : null,
-        name + "_availability", null);
+        name + "_availability", null, null, null, null, null);
   }
 
   /** Answers by path: /ok 200, /down 503, /stall never, /ready with the expected body. */

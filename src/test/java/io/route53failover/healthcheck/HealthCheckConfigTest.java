@@ -57,7 +57,62 @@ class HealthCheckConfigTest {
         .isInstanceOf(TargetConfigException.class)
         .hasMessage(
             "TARGETS: is not set; expected a JSON array of targets such as"
-                + " [{\"name\":\"web-1\",\"type\":\"tcp\",\"host\":\"192.0.2.10\",\"port\":443}]");
+                + " [{\"name\":\"web-1\",\"type\":\"tcp\",\"host\":\"192.0.2.10\",\"port\":443}]"
+                + " (or set TARGETS_PARAMETER or TARGETS_S3_URI instead)");
+  }
+
+  @Test
+  void twoSourcesAreAnErrorNamingBoth() {
+    assertThatThrownBy(
+            () ->
+                HealthCheckConfig.fromEnvironment(
+                    Map.of("TARGETS", TARGETS, "TARGETS_S3_URI", "s3://ops/targets.json")))
+        .isInstanceOf(TargetConfigException.class)
+        .hasMessage(
+            "TARGETS and TARGETS_S3_URI: are both set; set exactly one of TARGETS,"
+                + " TARGETS_PARAMETER and TARGETS_S3_URI");
+    assertThatThrownBy(
+            () ->
+                HealthCheckConfig.fromEnvironment(
+                    Map.of("TARGETS_PARAMETER", "/ops/targets", "TARGETS_S3_URI", "s3://b/k")))
+        .hasMessageStartingWith("TARGETS_PARAMETER and TARGETS_S3_URI: are both set");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"s3://", "s3://bucket", "s3://bucket/", "https://bucket/key", "s3:///key"})
+  void anS3UriWithoutBucketAndKeyIsRejected(String uri) {
+    assertThatThrownBy(() -> HealthCheckConfig.fromEnvironment(Map.of("TARGETS_S3_URI", uri)))
+        .isInstanceOf(TargetConfigException.class)
+        .hasMessage("TARGETS_S3_URI: must be s3://bucket/key, was \"" + uri + "\"");
+  }
+
+  @Test
+  void anS3UriSplitsIntoBucketAndKey() {
+    TargetsLocation location =
+        TargetsLocation.fromEnvironment(Map.of("TARGETS_S3_URI", " s3://ops-config/a/b.json "));
+    assertThat(location.bucket()).isEqualTo("ops-config");
+    assertThat(location.key()).isEqualTo("a/b.json");
+    assertThat(location.describe()).isEqualTo("TARGETS_S3_URI s3://ops-config/a/b.json");
+  }
+
+  @Test
+  void theRefreshIntervalDefaultsTo300SecondsAndIsBounded() {
+    assertThat(config("METRIC_NAMESPACE", "N").targetsRefresh()).hasSeconds(300);
+    assertThat(config("TARGETS_REFRESH_SECONDS", "60").targetsRefresh()).hasSeconds(60);
+    assertThat(config("TARGETS_REFRESH_SECONDS", "86400").targetsRefresh()).hasSeconds(86400);
+    for (String bad : new String[] {"0", "86401", "5m", "-1"}) {
+      assertRejected(
+          "TARGETS_REFRESH_SECONDS",
+          bad,
+          "must be a whole number of seconds from 1 to 86400, was \"" + bad + "\"");
+    }
+  }
+
+  @Test
+  void anInlineListHasTheVersionInline() {
+    HealthCheckConfig config = config("METRIC_NAMESPACE", "N");
+    assertThat(config.targetsVersion()).isEqualTo("inline");
+    assertThat(config.targetsLocation().kind()).isEqualTo(TargetsLocation.Kind.INLINE);
   }
 
   @Test
@@ -177,17 +232,20 @@ class HealthCheckConfigTest {
             "METRIC_NAMESPACE",
             "METRIC_STORAGE_RESOLUTION",
             "MAX_CONCURRENT_PROBES",
+            "TARGETS_PARAMETER",
+            "TARGETS_S3_URI",
+            "TARGETS_REFRESH_SECONDS",
             "SAMPLE_INTERVAL_SECONDS");
   }
 
   @Test
   void theRecordRejectsABoundOutside1To900() {
     var targets = TargetsParser.parse(TARGETS);
-    assertThatThrownBy(() -> new HealthCheckConfig(targets, "N", 60, 0, 60))
+    assertThatThrownBy(() -> Configs.inline(targets, "N", 60, 0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("maxConcurrentProbes must be 1-900, was 0");
-    assertThatThrownBy(() -> new HealthCheckConfig(targets, "N", 60, 901, 60))
+    assertThatThrownBy(() -> Configs.inline(targets, "N", 60, 901))
         .hasMessage("maxConcurrentProbes must be 1-900, was 901");
-    assertThat(new HealthCheckConfig(targets, "N", 60, 900, 60).maxConcurrentProbes()).isEqualTo(900);
+    assertThat(Configs.inline(targets, "N", 60, 900).maxConcurrentProbes()).isEqualTo(900);
   }
 }

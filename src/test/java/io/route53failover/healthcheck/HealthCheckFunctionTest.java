@@ -29,11 +29,11 @@ class HealthCheckFunctionTest {
   private static final Instant NOW = Instant.parse("2025-03-01T12:00:00.123456Z");
   private static final Instant RUN_TIMESTAMP = Instant.parse("2025-03-01T12:00:00.123Z");
 
-  private static final TcpTarget DB = new TcpTarget("db-1", "127.0.0.1", 5432, 3000, "db-1_availability", null);
+  private static final TcpTarget DB = new TcpTarget("db-1", "127.0.0.1", 5432, 3000, "db-1_availability", null, null);
   private static final HttpTarget WEB =
-      new HttpTarget("web-1", "http", URI.create("http://127.0.0.1:8080/"), 3000, StatusRange.DEFAULT, null, null, "web-1_availability", null);
+      new HttpTarget("web-1", "http", URI.create("http://127.0.0.1:8080/"), 3000, StatusRange.DEFAULT, null, null, "web-1_availability", null, null, null, null, null);
   private static final HttpTarget API =
-      new HttpTarget("api", "https", URI.create("https://127.0.0.1:8443/"), 3000, StatusRange.DEFAULT, "pong", true, "legacy-api-metric", null);
+      new HttpTarget("api", "https", URI.create("https://127.0.0.1:8443/"), 3000, StatusRange.DEFAULT, "pong", true, "legacy-api-metric", null, null, null, null, null);
 
   /** A runner that answers from a function of the target and records the deadline it got. */
   static final class FakeRunner implements ProbeRunner {
@@ -83,8 +83,8 @@ class HealthCheckFunctionTest {
 
   private HealthCheckFunction function(ProbeRunner runner, Target... targets) {
     return new HealthCheckFunction(
-        new HealthCheckConfig(
-            List.of(targets), "TestNamespace", 60, HealthCheckConfig.DEFAULT_MAX_CONCURRENT_PROBES, 60),
+        Configs.inline(
+            List.of(targets), "TestNamespace", 60, HealthCheckConfig.DEFAULT_MAX_CONCURRENT_PROBES),
         runner,
         publisher,
         Clock.fixed(NOW, ZoneOffset.UTC),
@@ -156,9 +156,10 @@ class HealthCheckFunctionTest {
   @Test
   void publishingReserveGrowsWithThePutMetricDataRequestsTheRunMayNeed() {
     assertThat(HealthCheckFunction.publishReserve(0)).isEqualTo(Duration.ofSeconds(12));
-    assertThat(HealthCheckFunction.publishReserve(500)).isEqualTo(Duration.ofSeconds(12));
-    assertThat(HealthCheckFunction.publishReserve(501)).isEqualTo(Duration.ofSeconds(22));
-    assertThat(HealthCheckFunction.publishReserve(TargetsParser.MAX_TARGETS)).isEqualTo(Duration.ofSeconds(22));
+    assertThat(HealthCheckFunction.publishReserve(333)).isEqualTo(Duration.ofSeconds(12));
+    assertThat(HealthCheckFunction.publishReserve(334)).isEqualTo(Duration.ofSeconds(22));
+    assertThat(HealthCheckFunction.publishReserve(666)).isEqualTo(Duration.ofSeconds(22));
+    assertThat(HealthCheckFunction.publishReserve(TargetsParser.MAX_TARGETS)).isEqualTo(Duration.ofSeconds(32));
   }
 
   @Test
@@ -167,7 +168,7 @@ class HealthCheckFunctionTest {
     List<Target> targets = new ArrayList<>();
     for (int i = 0; i < TargetsParser.MAX_TARGETS; i++) {
       String name = String.format("%0" + TargetRules.MAX_NAME_LENGTH + "d", i);
-      targets.add(new TcpTarget(name, "127.0.0.1", 1, 1000, name + "_availability", null));
+      targets.add(new TcpTarget(name, "127.0.0.1", 1, 1000, name + "_availability", null, null));
     }
     List<ProbeResult> results =
         targets.stream().map(t -> ProbeResult.healthy(t.name(), Long.MAX_VALUE)).toList();
@@ -186,7 +187,7 @@ class HealthCheckFunctionTest {
   void manyTargetsShortenTheProbingDeadlineByTheirPublishingReserve() {
     List<Target> many = new ArrayList<>();
     for (int i = 0; i < 600; i++) {
-      many.add(new TcpTarget("t" + i, "127.0.0.1", 1000 + i, 1000, "t" + i + "_availability", null));
+      many.add(new TcpTarget("t" + i, "127.0.0.1", 1000 + i, 1000, "t" + i + "_availability", null, null));
     }
     FakeRunner runner = new FakeRunner(targets -> List.of());
 
@@ -247,7 +248,7 @@ class HealthCheckFunctionTest {
   void manyTargetsArePublishedInOnePublishAndTheReportCarriesThePublishersCallCount() {
     List<Target> many = new ArrayList<>();
     for (int i = 0; i < 600; i++) {
-      many.add(new TcpTarget("t" + i, "127.0.0.1", 1000 + i, 1000, "t" + i + "_availability", null));
+      many.add(new TcpTarget("t" + i, "127.0.0.1", 1000 + i, 1000, "t" + i + "_availability", null, null));
     }
     FakeRunner runner =
         new FakeRunner(targets -> targets.stream().map(t -> ProbeResult.healthy(t.name(), 1)).toList());
@@ -341,7 +342,7 @@ class HealthCheckFunctionTest {
   private HealthCheckFunction sampling(
       int interval, SteppingClock clock, ProbeRunner runner, Target... targets) {
     return new HealthCheckFunction(
-        new HealthCheckConfig(
+        Configs.inline(
             List.of(targets), "TestNamespace", 60, HealthCheckConfig.DEFAULT_MAX_CONCURRENT_PROBES, interval),
         runner,
         publisher,
@@ -400,7 +401,7 @@ class HealthCheckFunctionTest {
 
     HealthCheckReport report =
         new HealthCheckFunction(
-                new HealthCheckConfig(List.of(DB, WEB), "TestNamespace", 60, 256, 15),
+                Configs.inline(List.of(DB, WEB), "TestNamespace", 60, 256, 15),
                 runner,
                 stamps,
                 clock,
@@ -498,7 +499,7 @@ class HealthCheckFunctionTest {
         new RecordingRunner(clock, sample -> List.of(ProbeResult.healthy("db-1", 5)));
     HealthCheckFunction function =
         new HealthCheckFunction(
-            new HealthCheckConfig(List.of(DB), "TestNamespace", 60, 256, 20),
+            Configs.inline(List.of(DB), "TestNamespace", 60, 256, 20),
             runner,
             publisher,
             clock,
@@ -515,7 +516,60 @@ class HealthCheckFunctionTest {
   @Test
   void minimumWindowIsTheLongestTimeoutButAtMostOneInterval() {
     assertThat(HealthCheckFunction.minWindow(List.of(DB, WEB), 15)).isEqualTo(Duration.ofSeconds(3));
-    TcpTarget slow = new TcpTarget("slow", "127.0.0.1", 1, 40_000, null, null);
+    TcpTarget slow = new TcpTarget("slow", "127.0.0.1", 1, 40_000, null, null, null);
     assertThat(HealthCheckFunction.minWindow(List.of(DB, slow), 15)).isEqualTo(Duration.ofSeconds(15));
+  }
+
+  @Test
+  void everySampleOfARunProbesTheListReadAtItsStartAndTheNextRunSeesARefresh() {
+    SteppingClock clock = new SteppingClock(MINUTE.plusMillis(700));
+    List<String> reads = new ArrayList<>();
+    TargetsSource source =
+        new TargetsSource() {
+          @Override
+          public TargetsLocation location() {
+            return new TargetsLocation(TargetsLocation.Kind.INLINE, "[]");
+          }
+
+          @Override
+          public java.util.Optional<TargetsDocument> read(String knownVersion) {
+            reads.add(knownVersion);
+            return java.util.Optional.of(
+                new TargetsDocument(
+                    "[{\"name\":\"web-1\",\"type\":\"http\",\"url\":\"http://127.0.0.1:8080/\"}]",
+                    "v2"));
+          }
+        };
+    // refreshed every second: a run that re-read the list per sample would see v2 at its second
+    TargetList list =
+        new TargetList(
+            source, new TargetList.Snapshot(List.of(DB), "v1"), Duration.ofSeconds(1), clock, e -> {},
+            null);
+    List<List<String>> probed = new ArrayList<>();
+    ProbeRunner runner =
+        (targets, deadline) -> {
+          probed.add(targets.stream().map(Target::name).toList());
+          clock.now = clock.now.plusMillis(40);
+          return targets.stream().map(t -> ProbeResult.healthy(t.name(), 5)).toList();
+        };
+    HealthCheckFunction function =
+        new HealthCheckFunction(
+            Configs.inline(List.of(DB), "TestNamespace", 60, 256, 15),
+            runner,
+            publisher,
+            clock,
+            clock::sleep,
+            list);
+
+    HealthCheckReport first = function.handleRequest(new ScheduledEvent(), contextWithRemaining(70_000));
+    clock.now = MINUTE.plusSeconds(60).plusMillis(700);
+    HealthCheckReport second = function.handleRequest(new ScheduledEvent(), contextWithRemaining(70_000));
+
+    assertThat(first.samples()).hasSize(4);
+    assertThat(second.samples()).hasSize(4);
+    assertThat(probed.subList(0, 4)).containsOnly(List.of("db-1"));
+    assertThat(probed.subList(4, 8)).containsOnly(List.of("web-1"));
+    assertThat(reads).containsExactly("v1");
+    assertThat(second.targets()).extracting(ProbeResult::name).containsExactly("web-1");
   }
 }

@@ -64,7 +64,7 @@ class HttpsProberIT {
         StatusRange.DEFAULT,
         "ok",
         tlsVerify,
-        "s_availability", null);
+        "s_availability", null, null, null, null, null);
   }
 
   static ProbeResult probe(HttpProber prober, HttpTarget target) {
@@ -166,7 +166,30 @@ class HttpsProberIT {
     startWithCertificate(
         certificateFor("health.test").validityInterval(now - 10 * 86_400_000L, now - 86_400_000L));
 
-    assertThat(probe(trustingTestCa(), target("health.test", false)).reason()).isEqualTo("ok");
+    ProbeResult result = probe(trustingTestCa(), target("health.test", false));
+
+    assertThat(result.reason()).isEqualTo("ok");
+    // the handshake completed, so the days left are published: about one day past notAfter
+    assertThat(result.certDays()).isBetween(-1.01, -0.99);
+  }
+
+  @Test
+  void certDaysAreTheDaysUntilTheLeafsNotAfterAlsoWhenTheProbeFails() throws IOException {
+    long now = Instant.now().toEpochMilli();
+    startWithCertificate(
+        certificateFor("health.test").validityInterval(now - 86_400_000L, now + 10 * 86_400_000L));
+    server.enqueue(new MockResponse.Builder().code(503).body("down").build());
+
+    ProbeResult ok = probe(trustingTestCa(), target("health.test", true));
+    ProbeResult failed = probe(trustingTestCa(), target("health.test", true));
+
+    assertThat(ok.healthy()).isTrue();
+    assertThat(ok.certDays()).isBetween(9.99, 10.0);
+    assertThat(failed.reason()).isEqualTo("status 503");
+    assertThat(failed.certDays()).isBetween(9.99, 10.0);
+    assertThat(HealthCheckMetrics.datums(List.of(target("health.test", true)), List.of(failed)))
+        .extracting(d -> d.metricName() + " " + d.unit().cloudWatchName())
+        .containsExactly("s_availability Count", "s_latency Milliseconds", "s_cert_days None");
   }
 
   @Test
@@ -228,7 +251,7 @@ class HttpsProberIT {
               StatusRange.DEFAULT,
               "ok",
               true,
-              "s_availability", null);
+              "s_availability", null, null, null, null, null);
 
       ProbeResult result = probe(trustingTestCa(), target);
 

@@ -15,11 +15,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class TargetProberTest {
-  private static final TcpTarget TCP = new TcpTarget("db", "192.0.2.5", 5432, 1000, "db_availability", null);
+  private static final TcpTarget TCP = new TcpTarget("db", "192.0.2.5", 5432, 1000, "db_availability", null, null);
   private static final HttpTarget HTTP =
       new HttpTarget(
           "web", "http", URI.create("http://192.0.2.7/health"), 1000, StatusRange.DEFAULT, null, null,
-          "web_availability", null);
+          "web_availability", null, null, null, null, null);
 
   @Test
   void theHttpProberIsBuiltOnlyWhenAnHttpTargetIsProbedAndThenOnlyOnce() throws Exception {
@@ -37,7 +37,8 @@ class TargetProberTest {
                     Thread.currentThread().interrupt();
                   }
                   return (t, timeout) -> ProbeResult.healthy(t.name(), 2);
-                }));
+                }),
+            (t, timeout) -> ProbeResult.healthy(t.name(), 3));
 
     assertThat(prober.probe(TCP, Duration.ofSeconds(1)).latencyMs()).isEqualTo(1);
     assertThat(built).hasValue(0);

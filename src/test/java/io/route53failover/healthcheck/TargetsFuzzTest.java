@@ -36,7 +36,8 @@ class TargetsFuzzTest {
   private static final Set<String> FIELDS =
       Set.of(
           "name", "type", "host", "port", "url", "timeoutMs", "expectedStatus", "expectedBody",
-          "tlsVerify", "metricName", "retries");
+          "tlsVerify", "metricName", "recordType", "resolver", "expectedAnswers", "match",
+          "expectedJson", "maxLatencyMs", "method", "headers", "retries");
 
   static {
     // load and initialise the parser's classes, so an input's allocation is its own
@@ -46,8 +47,11 @@ class TargetsFuzzTest {
 
   @DictionaryEntries({
     "\"name\":", "\"type\":", "\"host\":", "\"port\":", "\"url\":", "\"timeoutMs\":",
-    "\"expectedStatus\":", "\"expectedBody\":", "\"tlsVerify\":", "\"metricName\":", "\"retries\":", "\"tcp\"",
-    "\"http\"", "\"https\"", "http://", "https://", "[::1]", "\"200-299\"", "true", "false", "null"
+    "\"expectedStatus\":", "\"expectedBody\":", "\"tlsVerify\":", "\"metricName\":", "\"tcp\"",
+    "\"http\"", "\"https\"", "http://", "https://", "[::1]", "\"200-299\"", "true", "false", "null",
+    "\"dns\"", "\"recordType\":", "\"resolver\":", "\"expectedAnswers\":", "\"match\":",
+    "\"expectedJson\":", "\"maxLatencyMs\":", "\"method\":", "\"headers\":", "\"AAAA\"",
+    "\"CNAME\"", "\"exact\"", "\"HEAD\"", "\"/status\"", "127.0.0.1:53", "\"retries\":"
   })
   @FuzzTest(maxDuration = "20s")
   void targets(byte[] input) {
@@ -98,6 +102,13 @@ class TargetsFuzzTest {
       assertThat(t.latencyMetricName()).hasSizeLessThanOrEqualTo(255);
       assertThat(t.timeoutMs()).isBetween(1, 60_000);
       assertThat(t.retries()).isBetween(0, 3);
+      for (String metric : t.metricNames()) {
+        assertThat(metric).hasSizeLessThanOrEqualTo(255);
+      }
+      assertThat(new HashSet<>(t.metricNames())).hasSameSizeAs(t.metricNames());
+      if (t.maxLatencyMs() != null) {
+        assertThat(t.maxLatencyMs()).isBetween(1, t.timeoutMs());
+      }
       switch (t) {
         case TcpTarget tcp -> {
           assertThat(tcp.type()).isEqualTo("tcp");
@@ -118,6 +129,31 @@ class TargetsFuzzTest {
           }
           assertThat(http.expectedStatus().min()).isBetween(100, 599);
           assertThat(http.expectedStatus().max()).isBetween(http.expectedStatus().min(), 599);
+          assertThat(http.method()).isIn("GET", "HEAD");
+          if (http.method().equals("HEAD")) {
+            assertThat(http.expectedBody()).isNull();
+            assertThat(http.expectedJson()).isNull();
+          }
+          if (http.expectedJson() != null) {
+            assertThat(http.expectedJson()).hasSizeBetween(1, 20);
+            http.expectedJson().keySet().forEach(k -> assertThat(k).matches("(/.*)?"));
+          }
+          if (http.headers() != null) {
+            assertThat(http.headers()).hasSizeBetween(1, 20);
+            http.headers().forEach((k, v) -> assertThat(v).matches("[\\t -~]*"));
+          }
+        }
+        case DnsTarget dns -> {
+          assertThat(dns.type()).isEqualTo("dns");
+          assertThat(dns.recordType()).isIn("A", "AAAA", "CNAME");
+          assertThat(dns.match()).isIn("any", "exact");
+          assertThat(dns.host()).isNotEmpty().hasSizeLessThanOrEqualTo(254);
+          if (dns.resolver() != null) {
+            assertThat(dns.resolverAddress().getPort()).isBetween(1, 65_535);
+          }
+          if (dns.expectedAnswers() != null) {
+            assertThat(dns.expectedAnswers()).hasSizeBetween(1, 20);
+          }
         }
       }
     }

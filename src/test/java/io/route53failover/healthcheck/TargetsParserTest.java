@@ -42,7 +42,7 @@ class TargetsParserTest {
       String name, String url, int timeoutMs, StatusRange status, String body, Boolean tls,
       String metric) {
     return new HttpTarget(
-        name, URI.create(url).getScheme(), URI.create(url), timeoutMs, status, body, tls, metric, null);
+        name, URI.create(url).getScheme(), URI.create(url), timeoutMs, status, body, tls, metric, null, null, null, null, null);
   }
 
   static Stream<Arguments> validTargets() {
@@ -52,7 +52,7 @@ class TargetsParserTest {
     String body5120Bytes = "é".repeat(2560); // 2 bytes each in UTF-8
     return Stream.of(
         arguments(
-            "tcp with defaults", TCP, new TcpTarget("db", "192.0.2.5", 5432, 3000, "db_availability", null)),
+            "tcp with defaults", TCP, new TcpTarget("db", "192.0.2.5", 5432, 3000, "db_availability", null, null)),
         arguments(
             "http with Route 53's defaults",
             "{'name':'web','type':'http','url':'http://192.0.2.7/health'}",
@@ -92,28 +92,28 @@ class TargetsParserTest {
         arguments(
             "IPv6 host and the edges of port and timeoutMs",
             "{'name':'a','type':'tcp','host':'::1','port':65535,'timeoutMs':60000}",
-            new TcpTarget("a", "::1", 65535, 60000, "a_availability", null)),
+            new TcpTarget("a", "::1", 65535, 60000, "a_availability", null, null)),
         arguments(
             "retries at its edges",
             "{'name':'r','type':'tcp','host':'h','port':1,'retries':3}",
-            new TcpTarget("r", "h", 1, 3000, "r_availability", 3)),
+            new TcpTarget("r", "h", 1, 3000, "r_availability", null, 3)),
         arguments(
             "retries 0 on http",
             "{'name':'w','type':'http','url':'http://h/','retries':0}",
             new HttpTarget("w", "http", URI.create("http://h/"), 3000, StatusRange.DEFAULT, null, null,
-                "w_availability", 0)),
+                "w_availability", null, null, null, null, 0)),
         arguments(
             "host name, port 1, timeoutMs 1",
             "{'name':'b','type':'tcp','host':'db-1.internal','port':1,'timeoutMs':1}",
-            new TcpTarget("b", "db-1.internal", 1, 1, "b_availability", null)),
+            new TcpTarget("b", "db-1.internal", 1, 1, "b_availability", null, null)),
         arguments(
             "longest name",
             "{'name':'" + longestName + "','type':'tcp','host':'h','port':1}",
-            new TcpTarget(longestName, "h", 1, 3000, longestName + "_availability", null)),
+            new TcpTarget(longestName, "h", 1, 3000, longestName + "_availability", null, null)),
         arguments(
             "host of 255 characters",
             "{'name':'a','type':'tcp','host':'" + host255 + "','port':1}",
-            new TcpTarget("a", host255, 1, 3000, "a_availability", null)),
+            new TcpTarget("a", host255, 1, 3000, "a_availability", null, null)),
         arguments(
             "url of 2048 characters",
             "{'name':'a','type':'http','url':'" + url2048 + "'}",
@@ -285,7 +285,7 @@ class TargetsParserTest {
             "[{'name':'a','type':'icmp','host':'h'}]",
             "\"a\" (index 0)",
             "type",
-            "must be \"tcp\", \"http\" or \"https\", was \"icmp\""),
+            "must be \"tcp\", \"http\", \"https\" or \"dns\", was \"icmp\""),
         arguments(
             "type upper case",
             "[{'name':'a','type':'TCP','host':'h','port':1}]",
@@ -315,8 +315,8 @@ class TargetsParserTest {
             "[{'name':'a','type':'http','url':'http://h/','host':'h'}]",
             "\"a\" (index 0)",
             "host",
-            "not valid for type http (http targets take url, expectedStatus and expectedBody;"
-                + " tlsVerify is for https)"),
+            "not valid for type http (http targets take url, expectedStatus, expectedBody,"
+                + " expectedJson, method and headers; tlsVerify is for https)"),
         arguments(
             "port on https",
             "[{'name':'a','type':'https','url':'https://h/','port':443}]",
@@ -636,8 +636,8 @@ class TargetsParserTest {
             "[{'name':'a','type':'https','url':'https://h/','port':1}]",
             "\"a\" (index 0)",
             "port",
-            "not valid for type https (https targets take url, expectedStatus, expectedBody and"
-                + " tlsVerify)"),
+            "not valid for type https (https targets take url, expectedStatus, expectedBody,"
+                + " tlsVerify, expectedJson, method and headers)"),
         arguments(
             "http field on tcp, with what tcp takes",
             "[{'name':'a','type':'tcp','host':'h','port':1,'expectedBody':'x'}]",
@@ -649,8 +649,8 @@ class TargetsParserTest {
             "[{'name':'a','type':'http','url':'http://h/','tlsVerify':true}]",
             "\"a\" (index 0)",
             "tlsVerify",
-            "not valid for type http (http targets take url, expectedStatus and expectedBody;"
-                + " tlsVerify is for https)"),
+            "not valid for type http (http targets take url, expectedStatus, expectedBody,"
+                + " expectedJson, method and headers; tlsVerify is for https)"),
         arguments(
             "unknown field before a bad type",
             "[{'name':'a','type':'icmp','attempts':3}]",
@@ -766,8 +766,9 @@ class TargetsParserTest {
     assertThatThrownBy(() -> parse("[{'name':'a','type':'tcp','host':'h','port':1,'attempts':3}]"))
         .hasMessage(
             "TARGETS: target \"a\" (index 0): field \"attempts\": unknown field; valid fields are"
-                + " name, type, host, port, timeoutMs, metricName, retries, url, expectedStatus,"
-                + " expectedBody, tlsVerify");
+                + " name, type, host, port, timeoutMs, metricName, maxLatencyMs, retries, url,"
+                + " expectedStatus, expectedBody, tlsVerify, expectedJson, method, headers,"
+                + " recordType, resolver, expectedAnswers, match");
   }
 
   // ------------------------------------------------------------ seeded mutations of valid values

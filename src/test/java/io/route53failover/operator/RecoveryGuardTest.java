@@ -22,7 +22,7 @@ class RecoveryGuardTest {
   private static final Instant NOW = Instant.parse("2026-12-03T12:05:30Z");
   private static final WatchedMetric METRIC =
       new WatchedMetric("LambdaCustomHC", "node1_availability", Map.of());
-  private static final HealthCheckState GATE = new HealthCheckState("hc-1", "CALCULATED", null, 3);
+  private static final HealthCheckState GATE = new HealthCheckState("hc-1", "CALCULATED", null, 1, List.of("child-1"), 3);
 
   /** Answers with {@code state} and {@code minimums}; remembers what it was asked. */
   private static class Source implements RecoverySource {

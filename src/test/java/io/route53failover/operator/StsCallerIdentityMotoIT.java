@@ -19,7 +19,7 @@ class StsCallerIdentityMotoIT {
   void theCallersArnComesFromGetCallerIdentity() {
     Map<String, String> env =
         Map.of("AWS_ENDPOINT_URL", MOTO.endpoint().toString(), "AWS_REGION", "us-east-1");
-    try (StsClient sts = AwsClients.newStsClient(env)) {
+    try (StsClient sts = StsCallerIdentity.newClient(env)) {
       String arn = new StsCallerIdentity(sts).arn();
 
       // moto's default account; the ARN names a principal in it
@@ -35,7 +35,7 @@ class StsCallerIdentityMotoIT {
             "http://127.0.0.1:" + FreePorts.closedLoopbackPort(),
             "AWS_REGION",
             "us-east-1");
-    try (StsClient sts = AwsClients.newStsClient(env)) {
+    try (StsClient sts = StsCallerIdentity.newClient(env)) {
       assertThatThrownBy(() -> new StsCallerIdentity(sts).arn())
           .isInstanceOf(CallerIdentityException.class)
           .hasMessageStartingWith("STS GetCallerIdentity: ");

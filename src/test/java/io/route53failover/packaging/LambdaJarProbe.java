@@ -35,10 +35,10 @@ public final class LambdaJarProbe {
     Context context = context(FailoverFunction.DEFAULT_TIMEOUT_SECONDS);
     FailoverReport ok = failover.handleRequest(event(args[0]), context);
     System.out.println("failover-ok skipped=" + ok.skipped() + " locked=" + ok.locked()
-        + " action=" + ok.records().get(0).action());
+        + " action=" + ok.records().get(0).getAction());
     FailoverReport alarm = failover.handleRequest(event(args[1]), context);
     System.out.println("failover-alarm locked=" + alarm.locked() + " action="
-        + alarm.records().get(0).action() + " newPath=" + alarm.records().get(0).newPath());
+        + alarm.records().get(0).getAction() + " newValue=" + alarm.records().get(0).newValue());
   }
 
   /** An invocation's context with the whole of the function's default timeout left. */

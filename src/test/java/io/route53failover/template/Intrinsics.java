@@ -69,6 +69,9 @@ public final class Intrinsics {
           }
           return joined.toString();
         }
+        case "Fn::Select" -> {
+          return resolveList(argument.get(1), values).get(argument.get(0).asInt());
+        }
         default -> throw new IllegalArgumentException("cannot resolve " + function + ": " + node);
       }
     }

@@ -9,37 +9,46 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * A {@link HealthCheckStore} in memory with Route 53's version semantics: every successful {@code
- * updateResourcePath} increments {@code HealthCheckVersion}; an update whose expected version is
- * not the current one is refused with {@link VersionMismatchException} and changes nothing; tag
- * changes do not touch the version (they are a separate API, ChangeTagsForResource). Unknown ids
- * are {@link HealthCheckNotFoundException}. Thread-safe; keeps every version's state, so a test
- * can ask what an update's expected version looked like.
+ * A {@link HealthCheckStore} in memory with Route 53's semantics: every successful update
+ * increments {@code HealthCheckVersion}; an update whose expected version is not the current one
+ * is refused with {@link VersionMismatchException} and changes nothing; tag changes do not touch
+ * the version (they are a separate API, ChangeTagsForResource); an update of a {@code CALCULATED}
+ * check sets the children it is given (AWS replaces the list; it does not mimic moto, which empties
+ * the children of an update that omits them). Unknown ids are {@link HealthCheckNotFoundException}.
+ * Thread-safe; keeps every version's state, so a test can ask what an update's expected version
+ * looked like.
  */
 public final class InMemoryHealthCheckStore implements HealthCheckStore {
 
-  /** One successful UpdateHealthCheck: who wrote, from which version, and the new path. */
-  public record Write(String writer, String healthCheckId, long expectedVersion, String newPath) {}
+  /**
+   * One successful UpdateHealthCheck: who wrote, from which version, and the new value ({@code
+   * ResourcePath}, or {@code HealthThreshold} in decimal).
+   */
+  public record Write(String writer, String healthCheckId, long expectedVersion, String newValue) {}
+
+  private record Fields(String path, Integer threshold, List<String> children) {}
 
   private static final class Check {
     final String type;
-    final List<String> pathByVersion = new ArrayList<>();
+    final List<Fields> byVersion = new ArrayList<>();
     final Map<String, String> tags = new LinkedHashMap<>();
+    String reportedStatus;
 
-    Check(String type, String path) {
+    Check(String type, Fields first) {
       this.type = type;
-      pathByVersion.add(null); // versions start at 1
-      pathByVersion.add(path);
+      byVersion.add(null); // versions start at 1
+      byVersion.add(first);
     }
 
     long version() {
-      return pathByVersion.size() - 1;
+      return byVersion.size() - 1;
     }
 
-    String path() {
-      return pathByVersion.getLast();
+    Fields now() {
+      return byVersion.getLast();
     }
   }
 
@@ -64,7 +73,21 @@ public final class InMemoryHealthCheckStore implements HealthCheckStore {
 
   /** Adds a health check at version 1, without tags. */
   public synchronized InMemoryHealthCheckStore add(String id, String type, String resourcePath) {
-    checks.put(id, new Check(type, resourcePath));
+    checks.put(id, new Check(type, new Fields(resourcePath, null, List.of())));
+    return this;
+  }
+
+  /** Adds a {@code CALCULATED} health check (a gate) at version 1, without tags. */
+  public synchronized InMemoryHealthCheckStore addGate(
+      String id, int healthThreshold, String... children) {
+    checks.put(
+        id, new Check("CALCULATED", new Fields(null, healthThreshold, List.of(children))));
+    return this;
+  }
+
+  /** What GetHealthCheckStatus reports for {@code id} from now on. */
+  public synchronized InMemoryHealthCheckStore reportStatus(String id, String status) {
+    checks.get(id).reportedStatus = status;
     return this;
   }
 
@@ -77,7 +100,7 @@ public final class InMemoryHealthCheckStore implements HealthCheckStore {
     calls++;
     Check c = checks.get(id);
     if (c == null && autoCreateType != null) {
-      c = new Check(autoCreateType, "/health");
+      c = new Check(autoCreateType, new Fields("/health", null, List.of()));
       checks.put(id, c);
     }
     if (c == null) {
@@ -94,7 +117,9 @@ public final class InMemoryHealthCheckStore implements HealthCheckStore {
       throw e;
     }
     Check c = check(healthCheckId);
-    return new HealthCheckState(healthCheckId, c.type, c.path(), c.version());
+    Fields f = c.now();
+    return new HealthCheckState(
+        healthCheckId, c.type, f.path(), f.threshold(), f.children(), c.version());
   }
 
   @Override
@@ -105,14 +130,38 @@ public final class InMemoryHealthCheckStore implements HealthCheckStore {
   @Override
   public synchronized long updateResourcePath(
       String healthCheckId, String resourcePath, long expectedVersion) {
+    Check c = versioned(healthCheckId, expectedVersion);
+    c.byVersion.add(new Fields(resourcePath, c.now().threshold(), c.now().children()));
+    writes.add(
+        new Write(Thread.currentThread().getName(), healthCheckId, expectedVersion, resourcePath));
+    return c.version();
+  }
+
+  @Override
+  public synchronized long updateHealthThreshold(
+      String healthCheckId, int healthThreshold, List<String> children, long expectedVersion) {
+    Check c = versioned(healthCheckId, expectedVersion);
+    c.byVersion.add(new Fields(c.now().path(), healthThreshold, List.copyOf(children)));
+    writes.add(
+        new Write(
+            Thread.currentThread().getName(),
+            healthCheckId,
+            expectedVersion,
+            Integer.toString(healthThreshold)));
+    return c.version();
+  }
+
+  private Check versioned(String healthCheckId, long expectedVersion) {
     Check c = check(healthCheckId);
     if (c.version() != expectedVersion) {
       throw new VersionMismatchException(healthCheckId, expectedVersion, null);
     }
-    c.pathByVersion.add(resourcePath);
-    writes.add(
-        new Write(Thread.currentThread().getName(), healthCheckId, expectedVersion, resourcePath));
-    return c.version();
+    return c;
+  }
+
+  @Override
+  public synchronized Optional<String> lastReportedStatus(String healthCheckId) {
+    return Optional.ofNullable(check(healthCheckId).reportedStatus);
   }
 
   @Override
@@ -127,12 +176,27 @@ public final class InMemoryHealthCheckStore implements HealthCheckStore {
 
   /** The current {@code ResourcePath}; not counted as a call. */
   public synchronized String path(String healthCheckId) {
-    return checks.get(healthCheckId).path();
+    return checks.get(healthCheckId).now().path();
+  }
+
+  /** The current {@code HealthThreshold}; not counted as a call. */
+  public synchronized Integer threshold(String healthCheckId) {
+    return checks.get(healthCheckId).now().threshold();
+  }
+
+  /** The current children; not counted as a call. */
+  public synchronized List<String> children(String healthCheckId) {
+    return checks.get(healthCheckId).now().children();
+  }
+
+  /** The current tags; not counted as a call. */
+  public synchronized Map<String, String> tagsNow(String healthCheckId) {
+    return Map.copyOf(checks.get(healthCheckId).tags);
   }
 
   /** The {@code ResourcePath} the check had at {@code version}. */
   public synchronized String pathAt(String healthCheckId, long version) {
-    return checks.get(healthCheckId).pathByVersion.get((int) version);
+    return checks.get(healthCheckId).byVersion.get((int) version).path();
   }
 
   /** How many API calls the store answered (reads, updates and tag changes). */

@@ -1,0 +1,40 @@
+package io.route53failover.healthcheck;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+/**
+ * Reads the target list from where {@link TargetsLocation} says. Implementations: {@link
+ * InlineTargetsSource}, {@link SsmTargetsSource}, {@link S3TargetsSource}.
+ */
+public interface TargetsSource {
+
+  /** Where this source reads from. */
+  TargetsLocation location();
+
+  /**
+   * Reads the list unless it is still {@code knownVersion}.
+   *
+   * @param knownVersion the {@link TargetsDocument#version()} already held, or {@code null} to read
+   *     unconditionally
+   * @return the document, or empty when the source still holds {@code knownVersion}
+   * @throws TargetConfigException naming the source ({@link TargetsLocation#describe()}) and what
+   *     failed, for example a missing parameter or object, a denied call or an oversized object
+   */
+  Optional<TargetsDocument> read(String knownVersion);
+
+  /**
+   * The source for {@code location}. The clients are asked for only when the location needs them,
+   * so an inline list never builds an AWS client.
+   */
+  static TargetsSource open(
+      TargetsLocation location, Supplier<SsmClient> ssm, Supplier<S3Client> s3) {
+    return switch (location.kind()) {
+      case INLINE -> new InlineTargetsSource(location);
+      case PARAMETER -> new SsmTargetsSource(ssm.get(), location);
+      case S3 -> new S3TargetsSource(s3.get(), location);
+    };
+  }
+}
