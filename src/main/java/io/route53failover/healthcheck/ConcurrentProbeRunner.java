@@ -24,7 +24,8 @@ import java.util.concurrent.TimeoutException;
  * targets than slots, the ones left wait for a slot and the run takes a further timeout ("waves").
  *
  * <p>Each probe gets the smaller of its target's {@code timeoutMs} and the time left until the
- * run's deadline. The runner returns by the deadline with exactly one result per target, in target
+ * run's deadline. A failed probe is tried again at once, up to the target's {@code retries} more
+ * times, each try with that same budget rule; the result says how many {@code tries} it took. The runner returns by the deadline with exactly one result per target, in target
  * order: a probe still running then is cancelled (its thread interrupted, never waited for) and
  * reported unhealthy with reason {@code deadline}; a prober that throws is reported unhealthy with
  * reason {@code error: <ExceptionClass>}.
@@ -134,16 +135,34 @@ public final class ConcurrentProbeRunner implements ProbeRunner {
         : budget.toNanos();
   }
 
+  /**
+   * Probes {@code target} up to 1 + {@code retries} times, each try with the smaller of its {@code
+   * timeoutMs} and the time left: the first healthy try's result, or the last failed one's; its
+   * {@code tries} counts the probes made. A failed try is retried at once, unless no time is left
+   * (or the runner was interrupted), in which case the failure stands.
+   */
   private ProbeResult probeOne(Target target, long end) {
-    try {
+    int allowed = 1 + target.retries();
+    ProbeResult last = null;
+    for (int tries = 1; tries <= allowed; tries++) {
       long left = end - System.nanoTime();
-      if (left < 1_000_000L) {
-        return deadline(target);
+      if (left < 1_000_000L || Thread.currentThread().isInterrupted()) {
+        return last == null ? deadline(target) : last.withTries(tries - 1);
       }
       Duration timeout = Duration.ofMillis(target.timeoutMs());
       if (timeout.toNanos() > left) {
         timeout = Duration.ofNanos(left);
       }
+      last = tryOnce(target, timeout);
+      if (last.healthy()) {
+        return last.withTries(tries);
+      }
+    }
+    return last.withTries(allowed);
+  }
+
+  private ProbeResult tryOnce(Target target, Duration timeout) {
+    try {
       ProbeResult result = prober.probe(target, timeout);
       return result != null
           ? result

@@ -26,6 +26,7 @@ import java.util.Objects;
  * @param metricName availability metric name; default {@code <name>_availability}
  * @param maxLatencyMs an answer slower than this (milliseconds, 1 to {@code timeoutMs}) is
  *     unhealthy with reason {@code slow}; or {@code null} for no limit
+ * @param retries further tries after a failed probe, 0 to 3; default 0
  */
 @JsonIgnoreProperties(value = "type", allowGetters = true) // the type id, read by Target
 public record DnsTarget(
@@ -37,7 +38,8 @@ public record DnsTarget(
     String match,
     Integer timeoutMs,
     String metricName,
-    Integer maxLatencyMs)
+    Integer maxLatencyMs,
+    Integer retries)
     implements Target {
 
   public DnsTarget {
@@ -50,6 +52,7 @@ public record DnsTarget(
     timeoutMs = TargetRules.timeoutMs(timeoutMs);
     metricName = TargetRules.metricName(name, metricName);
     maxLatencyMs = TargetRules.maxLatencyMs(maxLatencyMs, timeoutMs);
+    retries = TargetRules.retries(retries);
   }
 
   @Override

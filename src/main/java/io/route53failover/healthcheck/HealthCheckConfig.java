@@ -21,6 +21,9 @@ import java.util.function.Function;
  * @param targetsVersion the source's version of {@code targets} ({@link TargetsDocument#version()})
  * @param targetsRefresh how often a warm function re-reads the source ({@code
  *     TARGETS_REFRESH_SECONDS}, default {@value #DEFAULT_TARGETS_REFRESH_SECONDS} s)
+ * @param sampleIntervalSeconds seconds between the samples of one scheduled run ({@code
+ *     SAMPLE_INTERVAL_SECONDS}): one of {@link #SAMPLE_INTERVALS}, default {@value
+ *     #DEFAULT_SAMPLE_INTERVAL_SECONDS} (one sample a run); see {@link SampleSchedule}
  */
 public record HealthCheckConfig(
     List<Target> targets,
@@ -29,7 +32,8 @@ public record HealthCheckConfig(
     int maxConcurrentProbes,
     TargetsLocation targetsLocation,
     String targetsVersion,
-    Duration targetsRefresh) {
+    Duration targetsRefresh,
+    int sampleIntervalSeconds) {
 
   public static final String TARGETS = "TARGETS";
   public static final String TARGETS_PARAMETER = "TARGETS_PARAMETER";
@@ -38,6 +42,7 @@ public record HealthCheckConfig(
   public static final String METRIC_NAMESPACE = "METRIC_NAMESPACE";
   public static final String METRIC_STORAGE_RESOLUTION = "METRIC_STORAGE_RESOLUTION";
   public static final String MAX_CONCURRENT_PROBES = "MAX_CONCURRENT_PROBES";
+  public static final String SAMPLE_INTERVAL_SECONDS = "SAMPLE_INTERVAL_SECONDS";
 
   /** Every environment variable this function reads. */
   public static final List<String> ENVIRONMENT_VARIABLES =
@@ -48,7 +53,17 @@ public record HealthCheckConfig(
           MAX_CONCURRENT_PROBES,
           TARGETS_PARAMETER,
           TARGETS_S3_URI,
-          TARGETS_REFRESH_SECONDS);
+          TARGETS_REFRESH_SECONDS,
+          SAMPLE_INTERVAL_SECONDS);
+
+  /**
+   * The allowed {@code SAMPLE_INTERVAL_SECONDS}, ascending: the divisors of the 60 s schedule
+   * period from 10 s up, so that every clock minute holds the same number of samples.
+   */
+  public static final List<Integer> SAMPLE_INTERVALS = List.of(10, 15, 20, 30, 60);
+
+  /** Default {@code SAMPLE_INTERVAL_SECONDS}: one sample per scheduled run. */
+  public static final int DEFAULT_SAMPLE_INTERVAL_SECONDS = 60;
 
   public static final int DEFAULT_TARGETS_REFRESH_SECONDS = 300;
 
@@ -75,6 +90,11 @@ public record HealthCheckConfig(
       throw new IllegalArgumentException(
           "maxConcurrentProbes must be 1-" + MAX_CONCURRENT_PROBES_LIMIT + ", was "
               + maxConcurrentProbes);
+    }
+    if (!SAMPLE_INTERVALS.contains(sampleIntervalSeconds)) {
+      throw new IllegalArgumentException(
+          "sampleIntervalSeconds must be one of " + SAMPLE_INTERVALS + ", was "
+              + sampleIntervalSeconds);
     }
   }
 
@@ -109,7 +129,9 @@ public record HealthCheckConfig(
    * namespace (1-255 printable ASCII characters, not starting with {@code :} or {@code AWS/}).
    * {@code METRIC_STORAGE_RESOLUTION} defaults to 60 and may only be 60 or 1 (seconds). {@code
    * MAX_CONCURRENT_PROBES} defaults to {@value #DEFAULT_MAX_CONCURRENT_PROBES} and must be a whole
-   * number from 1 to {@value #MAX_CONCURRENT_PROBES_LIMIT}.
+   * number from 1 to {@value #MAX_CONCURRENT_PROBES_LIMIT}. {@code SAMPLE_INTERVAL_SECONDS}
+   * defaults to {@value #DEFAULT_SAMPLE_INTERVAL_SECONDS} and must be one of {@link
+   * #SAMPLE_INTERVALS}.
    *
    * @param env the environment, usually {@link System#getenv()}
    * @param sources opens the source a {@link TargetsLocation} names
@@ -125,6 +147,7 @@ public record HealthCheckConfig(
     int storageResolution = storageResolution(env);
     int maxConcurrentProbes = maxConcurrentProbes(env);
     Duration refresh = targetsRefresh(env);
+    int sampleIntervalSeconds = sampleIntervalSeconds(env);
     TargetList.Snapshot targets = TargetList.load(sources.apply(location));
     return new HealthCheckConfig(
         targets.targets(),
@@ -133,7 +156,28 @@ public record HealthCheckConfig(
         maxConcurrentProbes,
         location,
         targets.version(),
-        refresh);
+        refresh,
+        sampleIntervalSeconds);
+  }
+
+  private static int sampleIntervalSeconds(Map<String, String> env) {
+    String value = env.get(SAMPLE_INTERVAL_SECONDS);
+    if (value == null || value.isBlank()) {
+      return DEFAULT_SAMPLE_INTERVAL_SECONDS;
+    }
+    for (int allowed : SAMPLE_INTERVALS) {
+      if (value.strip().equals(Integer.toString(allowed))) {
+        return allowed;
+      }
+    }
+    throw new TargetConfigException(
+        SAMPLE_INTERVAL_SECONDS,
+        null,
+        null,
+        "must be 10, 15, 20, 30 or 60 (seconds between samples; 60 divided by it is the number of"
+            + " samples a minute), was \""
+            + TargetRules.shorten(value)
+            + "\"");
   }
 
   private static Duration targetsRefresh(Map<String, String> env) {

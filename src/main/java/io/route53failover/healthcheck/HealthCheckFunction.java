@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,16 +30,22 @@ import org.apache.logging.log4j.Logger;
  * The scheduled health check: probes every target, publishes 1/0 (and latency) per target to
  * CloudWatch, and returns a {@link HealthCheckReport}.
  *
- * <p>Each run: the probing deadline is now plus {@link Context#getRemainingTimeInMillis()} minus
- * the publishing reserve ({@link #publishReserve(int)}); every target gets an availability datum,
- * healthy or not; targets that answered also get a latency datum; all datums carry the run's
- * timestamp. If publishing fails after the SDK's retries, the invocation fails ({@link
- * MetricPublishException}), so the failure is visible and the alarms see missing data rather than
- * a stale value.
+ * <p>Each run takes the samples its {@link SampleSchedule} plans ({@code SAMPLE_INTERVAL_SECONDS}:
+ * one at 60, the default; 60 / I at I &lt; 60). Probing ends at the earlier of now plus {@link
+ * Context#getRemainingTimeInMillis()} minus the publishing reserve ({@link #publishReserve(int)})
+ * and {@link SampleSchedule#OVERLAP_GUARD} before the next scheduled run. Per sample: every target
+ * gets an availability datum, healthy or not (a failed probe is never published as 1); targets
+ * that answered also get a latency datum; the sample's datums carry the instant the sample started
+ * and are published as soon as the sample is decided, in ⌈datums / 1,000⌉ requests. If publishing
+ * fails after the SDK's retries, the invocation fails ({@link MetricPublishException}) at once, so
+ * the failure is visible and the alarms see missing data rather than a stale value.
  *
- * <p>Logs one JSON line per target ({@code target, type, healthy, latencyMs, reason, metricName})
- * and one summary line ({@code targets, healthy, unhealthy, datums, putMetricDataCalls,
- * durationMs}).
+ * <p>Logs one JSON line per target and sample ({@code sample, target, type, healthy, latencyMs,
+ * reason, tries, metricName}), one line per sample when a run takes several ({@code sample,
+ * timestamp, healthy, unhealthy, datums, putMetricDataCalls}), and one summary line ({@code
+ * targets, healthy, unhealthy, datums, samples, sampleIntervalSeconds, putMetricDataCalls,
+ * targetsVersion, durationMs}). The target list is read once per run ({@link TargetList#current()}),
+ * so every sample of a run probes the same list.
  */
 public final class HealthCheckFunction implements RequestHandler<ScheduledEvent, HealthCheckReport> {
   private static final Logger LOG = LogManager.getLogger(HealthCheckFunction.class);
@@ -77,11 +84,28 @@ public final class HealthCheckFunction implements RequestHandler<ScheduledEvent,
    */
   public static final int DEFAULT_TIMEOUT_SECONDS = 30;
 
+  /**
+   * The function's timeout in seconds that template.yaml sets when {@code SAMPLE_INTERVAL_SECONDS}
+   * is below 60 ({@code bin/demo --sample-interval} passes it to {@code invoke} as {@code
+   * --timeout-seconds}): probing until {@link
+   * SampleSchedule#OVERLAP_GUARD} before the next scheduled run (55 s), plus the publishing reserve
+   * of up to 500 targets (12 s), plus 3 s. Only a PutMetricData call slower than the guard makes a
+   * run outlast its minute.
+   */
+  public static final int SAMPLING_TIMEOUT_SECONDS = 70;
+
   private final HealthCheckConfig config;
   private final ProbeRunner runner;
   private final MetricPublisher publisher;
   private final Clock clock;
+  private final Sleeper sleeper;
   private final TargetList targetList;
+
+  /** Waits between samples; {@link Thread#sleep(Duration)} in production. */
+  @FunctionalInterface
+  interface Sleeper {
+    void sleep(Duration duration) throws InterruptedException;
+  }
 
   /** The Lambda's target sources, on the shared clients of the execution environment. */
   private static final Function<TargetsLocation, TargetsSource> SHARED_SOURCES =
@@ -120,17 +144,26 @@ public final class HealthCheckFunction implements RequestHandler<ScheduledEvent,
         new ConcurrentProbeRunner(config.maxConcurrentProbes()),
         publisher,
         Clock.systemUTC(),
+        Thread::sleep,
         refreshing(config, sources, events, Clock.systemUTC(), actor));
   }
 
-  /** A function on an inline list ({@code TARGETS}), which no refresh changes. */
+  /**
+   * A function on an inline list ({@code TARGETS}), which no refresh changes, waiting between
+   * samples with {@code sleeper}.
+   */
   HealthCheckFunction(
-      HealthCheckConfig config, ProbeRunner runner, MetricPublisher publisher, Clock clock) {
+      HealthCheckConfig config,
+      ProbeRunner runner,
+      MetricPublisher publisher,
+      Clock clock,
+      Sleeper sleeper) {
     this(
         config,
         runner,
         publisher,
         clock,
+        sleeper,
         refreshing(config, InlineTargetsSource::new, event -> {}, clock, null));
   }
 
@@ -139,11 +172,13 @@ public final class HealthCheckFunction implements RequestHandler<ScheduledEvent,
       ProbeRunner runner,
       MetricPublisher publisher,
       Clock clock,
+      Sleeper sleeper,
       TargetList targetList) {
     this.config = Objects.requireNonNull(config, "config");
     this.runner = Objects.requireNonNull(runner, "runner");
     this.publisher = Objects.requireNonNull(publisher, "publisher");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     this.targetList = Objects.requireNonNull(targetList, "targetList");
   }
 
@@ -195,84 +230,159 @@ public final class HealthCheckFunction implements RequestHandler<ScheduledEvent,
   public HealthCheckReport handleRequest(ScheduledEvent event, Context context) {
     Objects.requireNonNull(context, "context");
     Instant start = clock.instant();
-    Instant timestamp = start.truncatedTo(ChronoUnit.MILLIS);
     TargetList.Snapshot snapshot = targetList.current();
     List<Target> targets = snapshot.targets();
-    Instant deadline = deadline(start, context, publishReserve(targets.size()));
+    Duration reserve = publishReserve(targets.size());
+    Duration remaining = Duration.ofMillis(Math.max(0, context.getRemainingTimeInMillis()));
+    SampleSchedule schedule =
+        SampleSchedule.plan(
+            start,
+            config.sampleIntervalSeconds(),
+            remaining,
+            reserve,
+            minWindow(targets, config.sampleIntervalSeconds()));
+    warnIfShort(schedule, start, remaining, reserve);
 
-    List<ProbeResult> results;
-    RuntimeException runnerFailure = null;
-    try {
-      results = HealthCheckMetrics.alignedResults(targets, runner.probeAll(targets, deadline));
-    } catch (RuntimeException e) {
-      // A run that cannot decide publishes 0 for every target, then fails visibly.
-      runnerFailure = e;
-      LOG.error(LogEvent.of("probe runner failed; publishing 0 for every target"), e);
-      results =
-          targets.stream()
-              .map(t -> ProbeResult.unhealthy(t.name(), null, "probe runner failed"))
-              .toList();
-    }
-    for (int i = 0; i < targets.size(); i++) {
-      logTarget(targets.get(i), results.get(i));
-    }
+    List<HealthCheckReport.Sample> samples = new ArrayList<>();
+    List<ProbeResult> results = List.of();
+    int datums = 0;
+    for (int i = 0; i < schedule.slots().size(); i++) {
+      Instant sampleStart = start;
+      if (i > 0) {
+        if (!waitUntil(schedule.slots().get(i))) {
+          LOG.warn(LogEvent.of("interrupted between samples; run ends early")
+              .with("samples", samples.size()));
+          break;
+        }
+        sampleStart = clock.instant();
+      }
+      Instant timestamp = sampleStart.truncatedTo(ChronoUnit.MILLIS);
+      Instant deadline = schedule.deadline(sampleStart);
 
-    List<MetricDatum> data = HealthCheckMetrics.datums(targets, results);
-    HealthCheckReport report;
-    try {
-      int calls =
-          publisher.publish(config.namespace(), data, timestamp, config.storageResolution());
-      report = HealthCheckReport.of(results, config.namespace(), calls, timestamp);
-    } catch (MetricPublishException e) {
-      LOG.error(summary("health check run failed: metric data not published", results, data, start)
-          .with("errorMessage", e.getMessage())
-          .with("targetsVersion", snapshot.version()));
-      throw e;
+      RuntimeException runnerFailure = null;
+      try {
+        results = HealthCheckMetrics.alignedResults(targets, runner.probeAll(targets, deadline));
+      } catch (RuntimeException e) {
+        // A run that cannot decide publishes 0 for every target, then fails visibly.
+        runnerFailure = e;
+        LOG.error(LogEvent.of("probe runner failed; publishing 0 for every target"), e);
+        results =
+            targets.stream()
+                .map(t -> ProbeResult.unhealthy(t.name(), null, "probe runner failed"))
+                .toList();
+      }
+      for (int t = 0; t < targets.size(); t++) {
+        logTarget(targets.get(t), results.get(t), i + 1);
+      }
+
+      List<MetricDatum> data = HealthCheckMetrics.datums(targets, results);
+      datums += data.size();
+      int calls;
+      try {
+        calls = publisher.publish(config.namespace(), data, timestamp, config.storageResolution());
+      } catch (MetricPublishException e) {
+        LOG.error(summary("health check run failed: metric data not published", results, datums, start)
+            .with("samples", samples.size())
+            .with("sample", i + 1)
+            .with("errorMessage", e.getMessage())
+            .with("targetsVersion", snapshot.version()));
+        throw e;
+      }
+      samples.add(HealthCheckReport.Sample.of(results, timestamp, calls));
+      if (schedule.samplesPerMinute() > 1) {
+        logSample(i + 1, samples.get(samples.size() - 1), data.size());
+      }
+      if (runnerFailure != null) {
+        LOG.info(summary("health check run ended by a probe runner failure", results, datums, start)
+            .with("samples", samples.size())
+            .with("targetsVersion", snapshot.version()));
+        throw runnerFailure;
+      }
     }
-    LOG.info(summary("health check run finished", results, data, start)
+    HealthCheckReport report = HealthCheckReport.of(results, config.namespace(), samples);
+    LOG.info(summary("health check run finished", results, datums, start)
+        .with("samples", samples.size())
+        .with("sampleIntervalSeconds", config.sampleIntervalSeconds())
         .with("putMetricDataCalls", report.putMetricDataCalls())
         .with("targetsVersion", snapshot.version()));
-    if (runnerFailure != null) {
-      throw runnerFailure;
-    }
     return report;
   }
 
-  /** Probing deadline: {@code now} plus the invocation's remaining time minus {@code reserve}. */
-  static Instant deadline(Instant now, Context context, Duration reserve) {
-    Duration remaining = Duration.ofMillis(Math.max(0, context.getRemainingTimeInMillis()));
-    if (remaining.compareTo(reserve) <= 0) {
+  /**
+   * Least probing time a sample after the first needs: one interval, or the longest target
+   * {@code timeoutMs} when that is shorter, so every target can time out on its own.
+   */
+  static Duration minWindow(List<Target> targets, int intervalSeconds) {
+    long longest = targets.stream().mapToLong(Target::timeoutMs).max().orElse(0);
+    return Duration.ofMillis(Math.min(longest, intervalSeconds * 1_000L));
+  }
+
+  /** Sleeps until {@code instant}; false when interrupted. */
+  private boolean waitUntil(Instant instant) {
+    Duration wait = Duration.between(clock.instant(), instant);
+    if (wait.isNegative() || wait.isZero()) {
+      return true;
+    }
+    try {
+      sleeper.sleep(wait);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static void warnIfShort(
+      SampleSchedule schedule, Instant start, Duration remaining, Duration reserve) {
+    if (!schedule.probeEnd().isAfter(start)) {
       LOG.warn(
           LogEvent.of("function timeout leaves no time to probe; every target will be unhealthy")
               .with("remainingMs", remaining.toMillis())
               .with("publishReserveMs", reserve.toMillis()));
-      return now;
+    } else if (schedule.slots().size() < schedule.samplesPerMinute()) {
+      LOG.warn(
+          LogEvent.of("function timeout leaves time for fewer samples than the interval asks for")
+              .with("samples", schedule.slots().size())
+              .with("samplesPerMinute", schedule.samplesPerMinute())
+              .with("remainingMs", remaining.toMillis())
+              .with("publishReserveMs", reserve.toMillis()));
     }
-    return now.plus(remaining).minus(reserve);
   }
 
-  private static void logTarget(Target target, ProbeResult result) {
+  private static void logTarget(Target target, ProbeResult result, int sample) {
     LOG.log(
         result.healthy() ? Level.INFO : Level.WARN,
         LogEvent.of("target probed")
+            .with("sample", sample)
             .with("target", target.name())
             .with("type", target.type())
             .with("healthy", result.healthy())
             .with("latencyMs", result.latencyMs())
             .with("reason", result.reason())
+            .with("tries", result.tries())
             .with("answer", result.answer())
             .with("metricName", target.metricName()));
   }
 
-  private LogEvent summary(
-      String text, List<ProbeResult> results, List<MetricDatum> data, Instant start) {
+  private static void logSample(int sample, HealthCheckReport.Sample published, int datums) {
+    LOG.info(
+        LogEvent.of("sample published")
+            .with("sample", sample)
+            .with("timestamp", published.timestamp())
+            .with("healthy", published.healthy())
+            .with("unhealthy", published.unhealthy())
+            .with("datums", datums)
+            .with("putMetricDataCalls", published.putMetricDataCalls()));
+  }
+
+  private LogEvent summary(String text, List<ProbeResult> results, int datums, Instant start) {
     long healthy = results.stream().filter(ProbeResult::healthy).count();
     return LogEvent.of(text)
         .with("namespace", config.namespace())
         .with("targets", results.size())
         .with("healthy", healthy)
         .with("unhealthy", results.size() - healthy)
-        .with("datums", data.size())
+        .with("datums", datums)
         .with("durationMs", Duration.between(start, clock.instant()).toMillis());
   }
 }

@@ -30,6 +30,7 @@ import java.util.Objects;
  * @param method {@code GET} (default) or {@code HEAD} (no body checks then)
  * @param headers request headers, 1 to 20 ({@code Host} allowed); values are never logged; or
  *     {@code null}
+ * @param retries further tries after a failed probe, 0 to 3; default 0
  */
 public record HttpTarget(
     String name,
@@ -43,13 +44,14 @@ public record HttpTarget(
     @JsonDeserialize(using = TargetRules.JsonMapReader.class) Map<String, JsonNode> expectedJson,
     Integer maxLatencyMs,
     String method,
-    @JsonDeserialize(using = TargetRules.StringMapReader.class) Map<String, String> headers)
+    @JsonDeserialize(using = TargetRules.StringMapReader.class) Map<String, String> headers,
+    Integer retries)
     implements Target {
 
   /** Bytes of the body parsed for {@code expectedJson}: 64 KB. */
   public static final int JSON_BODY_LIMIT_BYTES = 65_536;
 
-  /** A GET target without JSON checks, latency limit or headers. */
+  /** A GET target without JSON checks, latency limit, headers or retries. */
   public HttpTarget(
       String name,
       String type,
@@ -59,7 +61,9 @@ public record HttpTarget(
       String expectedBody,
       Boolean tlsVerify,
       String metricName) {
-    this(name, type, url, timeoutMs, expectedStatus, expectedBody, tlsVerify, metricName, null, null, null, null);
+    this(
+        name, type, url, timeoutMs, expectedStatus, expectedBody, tlsVerify, metricName, null, null,
+        null, null, null);
   }
 
   /** Bytes of the body searched for {@code expectedBody}, as Route 53 does. */
@@ -86,6 +90,7 @@ public record HttpTarget(
     maxLatencyMs = TargetRules.maxLatencyMs(maxLatencyMs, timeoutMs);
     method = TargetRules.method(method, expectedBody != null || expectedJson != null);
     headers = TargetRules.headers(headers);
+    retries = TargetRules.retries(retries);
   }
 
   /** Certificate metric name: {@code <name>_cert_days}, published for https targets. */

@@ -26,6 +26,8 @@ import java.util.Objects;
  * @param certDays for HTTPS targets whose TLS handshake completed: days (a fraction) from now to
  *     the leaf certificate's notAfter, negative when past; else null
  * @param answer for DNS targets that got an answer: the values seen, comma-separated, else null
+ * @param tries probes made for this result, 1 to 1 + the target's {@code retries}: the result is
+ *     the first healthy try's, or the last try's when every try failed
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProbeResult(
@@ -35,26 +37,47 @@ public record ProbeResult(
     String reason,
     Long dnsTtl,
     Double certDays,
-    String answer) {
+    String answer,
+    int tries) {
 
   public ProbeResult {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(reason, "reason");
+    if (tries < 1) {
+      throw new IllegalArgumentException("tries must be at least 1, was " + tries);
+    }
   }
 
-  /** A result without DNS or certificate readings. */
+  /** A result of one try without DNS or certificate readings. */
   public ProbeResult(String name, boolean healthy, Long latencyMs, String reason) {
     this(name, healthy, latencyMs, reason, null, null, null);
   }
 
+  /** A result of one try. */
+  public ProbeResult(
+      String name,
+      boolean healthy,
+      Long latencyMs,
+      String reason,
+      Long dnsTtl,
+      Double certDays,
+      String answer) {
+    this(name, healthy, latencyMs, reason, dnsTtl, certDays, answer, 1);
+  }
+
+  /** This result, as reached after {@code tries} probes. */
+  public ProbeResult withTries(int tries) {
+    return new ProbeResult(name, healthy, latencyMs, reason, dnsTtl, certDays, answer, tries);
+  }
+
   /** This result with {@code certDays} (days until the leaf certificate's notAfter) added. */
   public ProbeResult withCertDays(Double certDays) {
-    return new ProbeResult(name, healthy, latencyMs, reason, dnsTtl, certDays, answer);
+    return new ProbeResult(name, healthy, latencyMs, reason, dnsTtl, certDays, answer, tries);
   }
 
   /** This result, unhealthy with {@code reason}, keeping its latency and readings. */
   public ProbeResult failing(String reason) {
-    return new ProbeResult(name, false, latencyMs, reason, dnsTtl, certDays, answer);
+    return new ProbeResult(name, false, latencyMs, reason, dnsTtl, certDays, answer, tries);
   }
 
   public static ProbeResult healthy(String name, long latencyMs) {

@@ -34,6 +34,12 @@ public sealed interface Target permits TcpTarget, HttpTarget, DnsTarget {
    */
   Integer timeoutMs();
 
+  /**
+   * Further tries after a failed probe within one sample, each with its own {@code timeoutMs}: 0
+   * to 3, default 0; never null. The sample fails only when every try failed.
+   */
+  Integer retries();
+
   /** Availability metric name; {@code <name>_availability} unless overridden by {@code metricName}. */
   String metricName();
 

@@ -115,6 +115,14 @@ final class TargetRules {
     return timeoutMs == null ? DEFAULT_TIMEOUT_MS : inRange("timeoutMs", timeoutMs, 1, MAX_TIMEOUT_MS);
   }
 
+  /** Largest {@code retries}: four tries in all. */
+  static final int MAX_RETRIES = 3;
+
+  /** {@code retries}, 0 when absent. */
+  static int retries(Integer retries) {
+    return retries == null ? 0 : inRange("retries", retries, 0, MAX_RETRIES);
+  }
+
   /** {@code metricName}, {@code <name>_availability} when absent. */
   static String metricName(String name, String metricName) {
     if (metricName == null) {

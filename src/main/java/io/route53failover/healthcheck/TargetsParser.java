@@ -53,7 +53,8 @@ public final class TargetsParser {
   private static final Set<String> ALL_FIELDS = allFields();
 
   /** The fields every type takes, left out of the per-type hints. */
-  private static final Set<String> COMMON_FIELDS = Set.of("name", "type", "timeoutMs", "metricName", "maxLatencyMs");
+  private static final Set<String> COMMON_FIELDS =
+      Set.of("name", "type", "timeoutMs", "metricName", "maxLatencyMs", "retries");
 
   private static final ObjectMapper JSON =
       JsonMapper.builder(

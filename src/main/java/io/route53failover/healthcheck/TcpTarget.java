@@ -13,15 +13,22 @@ import java.util.Objects;
  * @param metricName availability metric name; default {@code <name>_availability}
  * @param maxLatencyMs a connect slower than this (milliseconds, 1 to {@code timeoutMs}) is
  *     unhealthy with reason {@code slow}; or {@code null} for no limit
+ * @param retries further tries after a failed probe, 0 to 3; default 0
  */
 @JsonIgnoreProperties(value = "type", allowGetters = true) // the type id, read by Target
 public record TcpTarget(
-    String name, String host, Integer port, Integer timeoutMs, String metricName, Integer maxLatencyMs)
+    String name,
+    String host,
+    Integer port,
+    Integer timeoutMs,
+    String metricName,
+    Integer maxLatencyMs,
+    Integer retries)
     implements Target {
 
-  /** A target without a latency limit. */
+  /** A target without a latency limit or retries. */
   public TcpTarget(String name, String host, Integer port, Integer timeoutMs, String metricName) {
-    this(name, host, port, timeoutMs, metricName, null);
+    this(name, host, port, timeoutMs, metricName, null, null);
   }
 
   public TcpTarget {
@@ -31,6 +38,7 @@ public record TcpTarget(
     timeoutMs = TargetRules.timeoutMs(timeoutMs);
     metricName = TargetRules.metricName(name, metricName);
     maxLatencyMs = TargetRules.maxLatencyMs(maxLatencyMs, timeoutMs);
+    retries = TargetRules.retries(retries);
   }
 
   @Override

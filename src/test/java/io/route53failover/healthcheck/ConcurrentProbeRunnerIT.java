@@ -47,7 +47,7 @@ class ConcurrentProbeRunnerIT {
   }
 
   static TcpTarget tcp(String name, String host, int port, int timeoutMs) {
-    return new TcpTarget(name, host, port, timeoutMs, name + "_availability");
+    return new TcpTarget(name, host, port, timeoutMs, name + "_availability", null, null);
   }
 
   static HttpTarget http(String name, String url, int timeoutMs, String body, boolean tlsVerify) {
@@ -60,7 +60,7 @@ class ConcurrentProbeRunnerIT {
         StatusRange.DEFAULT,
         body,
         type.equals("https") ? tlsVerify : null,
-        name + "_availability");
+        name + "_availability", null, null, null, null, null);
   }
 
   /** Answers by path: /ok 200, /down 503, /stall never, /ready with the expected body. */

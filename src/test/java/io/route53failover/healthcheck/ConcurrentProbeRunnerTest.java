@@ -1,6 +1,7 @@
 package io.route53failover.healthcheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
@@ -25,7 +26,7 @@ class ConcurrentProbeRunnerTest {
   static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
   static Target target(String name, int timeoutMs) {
-    return new TcpTarget(name, "192.0.2.1", 80, timeoutMs, name + "_availability");
+    return new TcpTarget(name, "192.0.2.1", 80, timeoutMs, name + "_availability", null, null);
   }
 
   static List<Target> targets(int count) {
@@ -285,10 +286,84 @@ class ConcurrentProbeRunnerTest {
     prober.probe(target("a", 1), Duration.ofSeconds(1));
     prober.probe(
         new HttpTarget(
-            "b", "https", java.net.URI.create("https://h/"), 1, StatusRange.DEFAULT, null, true, "b"),
+            "b", "https", java.net.URI.create("https://h/"), 1, StatusRange.DEFAULT, null, true, "b", null, null, null, null, null),
         Duration.ofSeconds(1));
 
     assertThat(tcp).hasValue(1);
     assertThat(http).hasValue(1);
+  }
+
+  // ------------------------------------------------------------------ retries
+
+  static Target retrying(String name, int timeoutMs, int retries) {
+    return new TcpTarget(name, "192.0.2.1", 80, timeoutMs, null, null, retries);
+  }
+
+  @Test
+  void aFailedProbeIsTriedAgainAtOnceAndTheFirstHealthyTryDecides() {
+    Map<String, java.util.concurrent.atomic.AtomicInteger> calls = new ConcurrentHashMap<>();
+    // fails twice, then answers
+    Prober flaky =
+        (t, timeout) ->
+            calls.computeIfAbsent(t.name(), n -> new java.util.concurrent.atomic.AtomicInteger())
+                        .incrementAndGet()
+                    < 3
+                ? ProbeResult.unhealthy(t.name(), null, "refused")
+                : ProbeResult.healthy(t.name(), 9);
+
+    List<ProbeResult> results =
+        run(flaky, 4, List.of(retrying("r3", 1000, 3), retrying("r1", 1000, 1)), Duration.ofSeconds(5));
+
+    assertThat(results)
+        .extracting(ProbeResult::name, ProbeResult::healthy, ProbeResult::reason, ProbeResult::tries)
+        .containsExactly(tuple("r3", true, "ok", 3), tuple("r1", false, "refused", 2));
+    assertThat(calls.get("r3")).hasValue(3);
+    assertThat(calls.get("r1")).hasValue(2);
+  }
+
+  @Test
+  void withoutRetriesAFailureIsOneTry() {
+    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+    Prober failing =
+        (t, timeout) -> {
+          calls.incrementAndGet();
+          throw new IllegalStateException("boom");
+        };
+
+    List<ProbeResult> results = run(failing, 1, List.of(retrying("r0", 1000, 0)), Duration.ofSeconds(5));
+
+    assertThat(results.get(0).tries()).isEqualTo(1);
+    assertThat(results.get(0).reason()).isEqualTo("error: IllegalStateException");
+    assertThat(calls).hasValue(1);
+  }
+
+  @Test
+  void everyTryGetsItsOwnTimeoutButNoTryRunsPastTheDeadline() {
+    List<Duration> budgets = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    List<Long> budgetEnds = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    Prober slowFailure =
+        (t, timeout) -> {
+          budgets.add(timeout);
+          budgetEnds.add(System.nanoTime() + timeout.toNanos());
+          // a cut budget is given up 20 ms early, so the result is not racing the run's deadline
+          sleep(timeout.toMillis() < 150 ? Math.max(0, timeout.toMillis() - 20) : 150);
+          return ProbeResult.unhealthy(t.name(), null, "timeout");
+        };
+    long start = System.nanoTime();
+    long limit = start + Duration.ofMillis(400 + 5).toNanos(); // 5 ms for clock skew
+
+    // 150 ms per try, 3 retries, 400 ms of deadline: the third try gets only what is left
+    ProbeResult result =
+        new ConcurrentProbeRunner(slowFailure, 1, Clock.systemUTC())
+            .probeAll(List.of(retrying("r", 150, 3)), Instant.now().plusMillis(400))
+            .get(0);
+
+    assertThat(millisSince(start)).isLessThan(1_000);
+    assertThat(result.healthy()).isFalse();
+    assertThat(budgets.get(0)).isEqualTo(Duration.ofMillis(150));
+    assertThat(budgets.get(2)).isLessThan(Duration.ofMillis(150));
+    assertThat(budgetEnds).allSatisfy(end -> assertThat(end).isLessThanOrEqualTo(limit));
+    assertThat(result.tries()).isEqualTo(budgets.size()).isBetween(3, 4);
+    assertThat(result.reason()).isEqualTo("timeout");
   }
 }

@@ -9,6 +9,21 @@ final class Configs {
 
   static HealthCheckConfig inline(
       List<Target> targets, String namespace, int storageResolution, int maxConcurrentProbes) {
+    return inline(
+        targets,
+        namespace,
+        storageResolution,
+        maxConcurrentProbes,
+        HealthCheckConfig.DEFAULT_SAMPLE_INTERVAL_SECONDS);
+  }
+
+  /** As above, taking samples every {@code sampleIntervalSeconds}. */
+  static HealthCheckConfig inline(
+      List<Target> targets,
+      String namespace,
+      int storageResolution,
+      int maxConcurrentProbes,
+      int sampleIntervalSeconds) {
     return new HealthCheckConfig(
         targets,
         namespace,
@@ -16,6 +31,7 @@ final class Configs {
         maxConcurrentProbes,
         new TargetsLocation(TargetsLocation.Kind.INLINE, "[]"),
         "inline",
-        Duration.ofSeconds(HealthCheckConfig.DEFAULT_TARGETS_REFRESH_SECONDS));
+        Duration.ofSeconds(HealthCheckConfig.DEFAULT_TARGETS_REFRESH_SECONDS),
+        sampleIntervalSeconds);
   }
 }

@@ -45,7 +45,7 @@ class DnsProberIT {
   }
 
   private DnsTarget target(String host, String type, List<String> expected, String match) {
-    return new DnsTarget("t", host, type, dns.address(), expected, match, 1_000, null, null);
+    return new DnsTarget("t", host, type, dns.address(), expected, match, 1_000, null, null, null);
   }
 
   private ProbeResult probe(DnsTarget target) {
@@ -126,7 +126,7 @@ class DnsProberIT {
 
   @Test
   void aSilentServerIsATimeoutWithinTheProbesTimeout() {
-    DnsTarget target = new DnsTarget("t", "silent.example.test", null, dns.address(), null, null, 300, null, null);
+    DnsTarget target = new DnsTarget("t", "silent.example.test", null, dns.address(), null, null, 300, null, null, null);
     long start = System.nanoTime();
 
     ProbeResult result = probe(target);
@@ -141,7 +141,7 @@ class DnsProberIT {
   @Test
   void aSlowAnswerOverMaxLatencyIsSlowButKeepsItsLatency() {
     DnsTarget target =
-        new DnsTarget("t", "app.example.test", null, dns.address(), null, null, 1_000, null, 1);
+        new DnsTarget("t", "app.example.test", null, dns.address(), null, null, 1_000, null, 1, null);
     // every answer takes at least 0 ms; a prober reporting 5 ms stands in for a slow server
     TargetProber targetProber =
         new TargetProber(

@@ -184,6 +184,30 @@ class HealthCheckConfigTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"10", "15", "20", "30", "60", " 15 "})
+  void sampleIntervalIsADivisorOf60From10(String value) {
+    assertThat(config("SAMPLE_INTERVAL_SECONDS", value).sampleIntervalSeconds())
+        .isEqualTo(Integer.parseInt(value.strip()));
+  }
+
+  @Test
+  void sampleIntervalDefaultsToOneSampleARun() {
+    assertThat(config("SAMPLE_INTERVAL_SECONDS", "").sampleIntervalSeconds()).isEqualTo(60);
+    assertThat(config("METRIC_NAMESPACE", "N").sampleIntervalSeconds()).isEqualTo(60);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "5", "12", "45", "120", "15s", "1e1", "-15"})
+  void sampleIntervalOutsideTheAllowedValuesFailsStartUpNamingTheVariable(String value) {
+    assertRejected(
+        "SAMPLE_INTERVAL_SECONDS",
+        value,
+        "SAMPLE_INTERVAL_SECONDS",
+        "must be 10, 15, 20, 30 or 60",
+        "was \"" + value + "\"");
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"1", "512", "900", " 300 "})
   void maxConcurrentProbesAcceptsOneTo900(String value) {
     assertThat(config("MAX_CONCURRENT_PROBES", value).maxConcurrentProbes())
@@ -210,7 +234,8 @@ class HealthCheckConfigTest {
             "MAX_CONCURRENT_PROBES",
             "TARGETS_PARAMETER",
             "TARGETS_S3_URI",
-            "TARGETS_REFRESH_SECONDS");
+            "TARGETS_REFRESH_SECONDS",
+            "SAMPLE_INTERVAL_SECONDS");
   }
 
   @Test

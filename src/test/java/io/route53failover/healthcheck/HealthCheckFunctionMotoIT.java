@@ -79,7 +79,7 @@ class HealthCheckFunctionMotoIT {
     HealthCheckConfig config =
         HealthCheckConfig.fromEnvironment(Map.of("TARGETS", targetsJson, "METRIC_NAMESPACE", namespace));
     return new HealthCheckFunction(
-        config, new ConcurrentProbeRunner(HealthCheckConfig.DEFAULT_MAX_CONCURRENT_PROBES), new CloudWatchMetricPublisher(cloudWatch), Clock.systemUTC());
+        config, new ConcurrentProbeRunner(HealthCheckConfig.DEFAULT_MAX_CONCURRENT_PROBES), new CloudWatchMetricPublisher(cloudWatch), Clock.systemUTC(), Thread::sleep);
   }
 
   private static Context sixtySecondContext() {

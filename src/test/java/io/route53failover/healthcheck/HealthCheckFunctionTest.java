@@ -29,11 +29,11 @@ class HealthCheckFunctionTest {
   private static final Instant NOW = Instant.parse("2025-03-01T12:00:00.123456Z");
   private static final Instant RUN_TIMESTAMP = Instant.parse("2025-03-01T12:00:00.123Z");
 
-  private static final TcpTarget DB = new TcpTarget("db-1", "127.0.0.1", 5432, 3000, "db-1_availability");
+  private static final TcpTarget DB = new TcpTarget("db-1", "127.0.0.1", 5432, 3000, "db-1_availability", null, null);
   private static final HttpTarget WEB =
-      new HttpTarget("web-1", "http", URI.create("http://127.0.0.1:8080/"), 3000, StatusRange.DEFAULT, null, null, "web-1_availability");
+      new HttpTarget("web-1", "http", URI.create("http://127.0.0.1:8080/"), 3000, StatusRange.DEFAULT, null, null, "web-1_availability", null, null, null, null, null);
   private static final HttpTarget API =
-      new HttpTarget("api", "https", URI.create("https://127.0.0.1:8443/"), 3000, StatusRange.DEFAULT, "pong", true, "legacy-api-metric");
+      new HttpTarget("api", "https", URI.create("https://127.0.0.1:8443/"), 3000, StatusRange.DEFAULT, "pong", true, "legacy-api-metric", null, null, null, null, null);
 
   /** A runner that answers from a function of the target and records the deadline it got. */
   static final class FakeRunner implements ProbeRunner {
@@ -87,7 +87,10 @@ class HealthCheckFunctionTest {
             List.of(targets), "TestNamespace", 60, HealthCheckConfig.DEFAULT_MAX_CONCURRENT_PROBES),
         runner,
         publisher,
-        Clock.fixed(NOW, ZoneOffset.UTC));
+        Clock.fixed(NOW, ZoneOffset.UTC),
+        d -> {
+          throw new AssertionError("one sample a run never waits");
+        });
   }
 
   private static FakeRunner mixedRunner() {
@@ -165,7 +168,7 @@ class HealthCheckFunctionTest {
     List<Target> targets = new ArrayList<>();
     for (int i = 0; i < TargetsParser.MAX_TARGETS; i++) {
       String name = String.format("%0" + TargetRules.MAX_NAME_LENGTH + "d", i);
-      targets.add(new TcpTarget(name, "127.0.0.1", 1, 1000, name + "_availability"));
+      targets.add(new TcpTarget(name, "127.0.0.1", 1, 1000, name + "_availability", null, null));
     }
     List<ProbeResult> results =
         targets.stream().map(t -> ProbeResult.healthy(t.name(), Long.MAX_VALUE)).toList();
@@ -184,7 +187,7 @@ class HealthCheckFunctionTest {
   void manyTargetsShortenTheProbingDeadlineByTheirPublishingReserve() {
     List<Target> many = new ArrayList<>();
     for (int i = 0; i < 600; i++) {
-      many.add(new TcpTarget("t" + i, "127.0.0.1", 1000 + i, 1000, "t" + i + "_availability"));
+      many.add(new TcpTarget("t" + i, "127.0.0.1", 1000 + i, 1000, "t" + i + "_availability", null, null));
     }
     FakeRunner runner = new FakeRunner(targets -> List.of());
 
@@ -245,7 +248,7 @@ class HealthCheckFunctionTest {
   void manyTargetsArePublishedInOnePublishAndTheReportCarriesThePublishersCallCount() {
     List<Target> many = new ArrayList<>();
     for (int i = 0; i < 600; i++) {
-      many.add(new TcpTarget("t" + i, "127.0.0.1", 1000 + i, 1000, "t" + i + "_availability"));
+      many.add(new TcpTarget("t" + i, "127.0.0.1", 1000 + i, 1000, "t" + i + "_availability", null, null));
     }
     FakeRunner runner =
         new FakeRunner(targets -> targets.stream().map(t -> ProbeResult.healthy(t.name(), 1)).toList());
@@ -302,5 +305,271 @@ class HealthCheckFunctionTest {
           .containsEntry("message", "function timeout leaves no time to probe; every target will be unhealthy")
           .containsEntry("remainingMs", (long) reserveMs);
     }
+  }
+
+  // ------------------------------------------------------------------ several samples a run
+
+  /** A clock that only moves when the function sleeps, or when a probe "takes time". */
+  static final class SteppingClock extends Clock {
+    Instant now;
+    final List<Duration> sleeps = new ArrayList<>();
+
+    SteppingClock(Instant now) {
+      this.now = now;
+    }
+
+    void sleep(Duration d) {
+      sleeps.add(d);
+      now = now.plus(d);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      throw new UnsupportedOperationException();
+    }
+  }
+
+  private HealthCheckFunction sampling(
+      int interval, SteppingClock clock, ProbeRunner runner, Target... targets) {
+    return new HealthCheckFunction(
+        Configs.inline(
+            List.of(targets), "TestNamespace", 60, HealthCheckConfig.DEFAULT_MAX_CONCURRENT_PROBES, interval),
+        runner,
+        publisher,
+        clock,
+        clock::sleep);
+  }
+
+  /** Records each sample's deadline and the clock at the time it was asked. */
+  static final class RecordingRunner implements ProbeRunner {
+    final SteppingClock clock;
+    final Function<Integer, List<ProbeResult>> answer;
+    final List<Instant> starts = new ArrayList<>();
+    final List<Instant> deadlines = new ArrayList<>();
+    Duration probeTime = Duration.ofMillis(40);
+
+    RecordingRunner(SteppingClock clock, Function<Integer, List<ProbeResult>> answer) {
+      this.clock = clock;
+      this.answer = answer;
+    }
+
+    @Override
+    public List<ProbeResult> probeAll(List<Target> targets, Instant deadline) {
+      starts.add(clock.instant());
+      deadlines.add(deadline);
+      clock.now = clock.now.plus(probeTime);
+      return answer.apply(starts.size());
+    }
+  }
+
+  private final List<Instant> timestamps = new ArrayList<>();
+
+  private static final Instant MINUTE = Instant.parse("2025-03-01T12:00:00Z");
+
+  @Test
+  void at15ARunPublishesFourSamplesEachWithItsOwnTimestampAsSoonAsItIsDecided() {
+    SteppingClock clock = new SteppingClock(MINUTE.plusMillis(700));
+    // db-1 dies before the third sample
+    RecordingRunner runner =
+        new RecordingRunner(
+            clock,
+            sample ->
+                List.of(
+                    sample < 3
+                        ? ProbeResult.healthy("db-1", 5)
+                        : ProbeResult.unhealthy("db-1", null, "refused"),
+                    ProbeResult.healthy("web-1", 7)));
+    List<List<MetricDatum>> published = new ArrayList<>();
+    MetricPublisher stamps =
+        (ns, data, timestamp, resolution) -> {
+          // published as soon as the sample is decided: right after its probes
+          assertThat(clock.instant()).isEqualTo(runner.starts.getLast().plus(runner.probeTime));
+          timestamps.add(timestamp);
+          published.add(data);
+          return 1;
+        };
+
+    HealthCheckReport report =
+        new HealthCheckFunction(
+                Configs.inline(List.of(DB, WEB), "TestNamespace", 60, 256, 15),
+                runner,
+                stamps,
+                clock,
+                clock::sleep)
+            .handleRequest(new ScheduledEvent(), contextWithRemaining(70_000));
+
+    assertThat(runner.starts)
+        .containsExactly(
+            MINUTE.plusMillis(700), MINUTE.plusSeconds(15), MINUTE.plusSeconds(30), MINUTE.plusSeconds(45));
+    assertThat(timestamps).containsExactlyElementsOf(runner.starts);
+    assertThat(runner.deadlines)
+        .containsExactly(
+            MINUTE.plusMillis(15_700), MINUTE.plusSeconds(30), MINUTE.plusSeconds(45),
+            MINUTE.plusMillis(55_700));
+    assertThat(published)
+        .extracting(data -> data.get(0).value())
+        .containsExactly(1.0, 1.0, 0.0, 0.0);
+    assertThat(report.samples())
+        .extracting(HealthCheckReport.Sample::timestamp, HealthCheckReport.Sample::unhealthyTargets)
+        .containsExactly(
+            tuple("2025-03-01T12:00:00.700Z", List.of()),
+            tuple("2025-03-01T12:00:15Z", List.of()),
+            tuple("2025-03-01T12:00:30Z", List.of("db-1")),
+            tuple("2025-03-01T12:00:45Z", List.of("db-1")));
+    assertThat(report.putMetricDataCalls()).isEqualTo(4);
+    assertThat(report.timestamp()).isEqualTo("2025-03-01T12:00:00.700Z");
+    assertThat(report.unhealthy()).isEqualTo(1);
+  }
+
+  @Test
+  void aSampleThatStartsAfterTheProbeEndPublishesZeroWithReasonDeadline() {
+    SteppingClock clock = new SteppingClock(MINUTE.plusSeconds(1));
+    RecordingRunner runner =
+        new RecordingRunner(clock, sample -> List.of(ProbeResult.healthy("db-1", 5)));
+    // the first sample's probes hang until its deadline, and so on
+    ProbeRunner hanging =
+        (targets, deadline) -> {
+          runner.probeAll(targets, deadline);
+          clock.now = deadline.plusSeconds(20);
+          return new ConcurrentProbeRunner((t, timeout) -> ProbeResult.healthy(t.name(), 1), 1, clock)
+              .probeAll(targets, deadline);
+        };
+
+    HealthCheckReport report =
+        sampling(30, clock, hanging, DB).handleRequest(new ScheduledEvent(), contextWithRemaining(70_000));
+
+    assertThat(report.samples()).hasSize(2);
+    assertThat(report.targets()).extracting(ProbeResult::reason).containsExactly("deadline");
+    assertThat(publisher.published).extracting(d -> d.get(0).value()).containsExactly(0.0, 0.0);
+  }
+
+  @Test
+  void aPublishingFailureEndsTheRunAtOnce() {
+    SteppingClock clock = new SteppingClock(MINUTE);
+    RecordingRunner runner =
+        new RecordingRunner(clock, sample -> List.of(ProbeResult.healthy("db-1", 5)));
+    publisher.failure = new MetricPublishException("injected", null);
+
+    assertThatThrownBy(
+            () ->
+                sampling(10, clock, runner, DB)
+                    .handleRequest(new ScheduledEvent(), contextWithRemaining(70_000)))
+        .isSameAs(publisher.failure);
+    assertThat(runner.starts).hasSize(1);
+  }
+
+  @Test
+  void aShortFunctionTimeoutTakesFewerSamplesAndSaysSo() {
+    SteppingClock clock = new SteppingClock(MINUTE.plusMillis(200));
+    RecordingRunner runner =
+        new RecordingRunner(clock, sample -> List.of(ProbeResult.healthy("db-1", 5)));
+
+    try (CapturedLog log = new CapturedLog(HealthCheckFunction.class)) {
+      HealthCheckReport report =
+          sampling(10, clock, runner, DB).handleRequest(new ScheduledEvent(), contextWithRemaining(30_000));
+
+      // probing ends 18.2 s in: samples at 0.2 and 10 s (20 s would not fit)
+      assertThat(report.samples()).hasSize(2);
+      assertThat(runner.deadlines.getLast()).isEqualTo(MINUTE.plusMillis(18_200));
+      assertThat(log.fields().getFirst())
+          .containsEntry("level", "WARN")
+          .containsEntry("samples", 2)
+          .containsEntry("samplesPerMinute", 6);
+      assertThat(log.fields().getLast())
+          .containsEntry("message", "health check run finished")
+          .containsEntry("samples", 2)
+          .containsEntry("putMetricDataCalls", 2);
+    }
+  }
+
+  @Test
+  void interruptedBetweenSamplesTheRunEndsWithWhatItPublished() {
+    SteppingClock clock = new SteppingClock(MINUTE);
+    RecordingRunner runner =
+        new RecordingRunner(clock, sample -> List.of(ProbeResult.healthy("db-1", 5)));
+    HealthCheckFunction function =
+        new HealthCheckFunction(
+            Configs.inline(List.of(DB), "TestNamespace", 60, 256, 20),
+            runner,
+            publisher,
+            clock,
+            d -> {
+              throw new InterruptedException();
+            });
+
+    HealthCheckReport report = function.handleRequest(new ScheduledEvent(), contextWithRemaining(70_000));
+
+    assertThat(report.samples()).hasSize(1);
+    assertThat(Thread.interrupted()).isTrue();
+  }
+
+  @Test
+  void minimumWindowIsTheLongestTimeoutButAtMostOneInterval() {
+    assertThat(HealthCheckFunction.minWindow(List.of(DB, WEB), 15)).isEqualTo(Duration.ofSeconds(3));
+    TcpTarget slow = new TcpTarget("slow", "127.0.0.1", 1, 40_000, null, null, null);
+    assertThat(HealthCheckFunction.minWindow(List.of(DB, slow), 15)).isEqualTo(Duration.ofSeconds(15));
+  }
+
+  @Test
+  void everySampleOfARunProbesTheListReadAtItsStartAndTheNextRunSeesARefresh() {
+    SteppingClock clock = new SteppingClock(MINUTE.plusMillis(700));
+    List<String> reads = new ArrayList<>();
+    TargetsSource source =
+        new TargetsSource() {
+          @Override
+          public TargetsLocation location() {
+            return new TargetsLocation(TargetsLocation.Kind.INLINE, "[]");
+          }
+
+          @Override
+          public java.util.Optional<TargetsDocument> read(String knownVersion) {
+            reads.add(knownVersion);
+            return java.util.Optional.of(
+                new TargetsDocument(
+                    "[{\"name\":\"web-1\",\"type\":\"http\",\"url\":\"http://127.0.0.1:8080/\"}]",
+                    "v2"));
+          }
+        };
+    // refreshed every second: a run that re-read the list per sample would see v2 at its second
+    TargetList list =
+        new TargetList(
+            source, new TargetList.Snapshot(List.of(DB), "v1"), Duration.ofSeconds(1), clock, e -> {},
+            null);
+    List<List<String>> probed = new ArrayList<>();
+    ProbeRunner runner =
+        (targets, deadline) -> {
+          probed.add(targets.stream().map(Target::name).toList());
+          clock.now = clock.now.plusMillis(40);
+          return targets.stream().map(t -> ProbeResult.healthy(t.name(), 5)).toList();
+        };
+    HealthCheckFunction function =
+        new HealthCheckFunction(
+            Configs.inline(List.of(DB), "TestNamespace", 60, 256, 15),
+            runner,
+            publisher,
+            clock,
+            clock::sleep,
+            list);
+
+    HealthCheckReport first = function.handleRequest(new ScheduledEvent(), contextWithRemaining(70_000));
+    clock.now = MINUTE.plusSeconds(60).plusMillis(700);
+    HealthCheckReport second = function.handleRequest(new ScheduledEvent(), contextWithRemaining(70_000));
+
+    assertThat(first.samples()).hasSize(4);
+    assertThat(second.samples()).hasSize(4);
+    assertThat(probed.subList(0, 4)).containsOnly(List.of("db-1"));
+    assertThat(probed.subList(4, 8)).containsOnly(List.of("web-1"));
+    assertThat(reads).containsExactly("v1");
+    assertThat(second.targets()).extracting(ProbeResult::name).containsExactly("web-1");
   }
 }

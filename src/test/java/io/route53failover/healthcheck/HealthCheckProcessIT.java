@@ -70,7 +70,7 @@ class HealthCheckProcessIT {
       FailingFirst publisher = new FailingFirst(new CloudWatchMetricPublisher(cloudWatch), 1);
       HealthCheckFunction function =
           new HealthCheckFunction(
-              config(targets.targetsJson()), new ConcurrentProbeRunner(HealthCheckConfig.DEFAULT_MAX_CONCURRENT_PROBES), publisher, Clock.systemUTC());
+              config(targets.targetsJson()), new ConcurrentProbeRunner(HealthCheckConfig.DEFAULT_MAX_CONCURRENT_PROBES), publisher, Clock.systemUTC(), Thread::sleep);
 
       assertThatThrownBy(() -> function.handleRequest(new ScheduledEvent(), remaining(60_000)))
           .isInstanceOf(MetricPublishException.class)
@@ -102,7 +102,7 @@ class HealthCheckProcessIT {
               config(json),
               new ConcurrentProbeRunner(HealthCheckConfig.DEFAULT_MAX_CONCURRENT_PROBES),
               new CloudWatchMetricPublisher(cloudWatch),
-              Clock.systemUTC());
+              Clock.systemUTC(), Thread::sleep);
       // 300 ms of probing per run: the publish reserve plus 300 ms
       long remainingMs = HealthCheckFunction.publishReserve(1).toMillis() + 300;
       for (int i = 0; i < 3; i++) {

@@ -38,6 +38,12 @@ class HealthCheckReportSerializationTest {
     assertThat(targets.get(0).get("reason").asText()).isEqualTo("ok");
     assertThat(targets.get(1).get("healthy").asBoolean()).isFalse();
     assertThat(targets.get(1).get("reason").asText()).isEqualTo("refused");
+    assertThat(targets.get(1).get("tries").asInt()).isEqualTo(1);
+    JsonNode samples = json.get("samples");
+    assertThat(samples).hasSize(1);
+    assertThat(samples.get(0).get("timestamp").asText()).isEqualTo("2025-03-01T12:00:00.123Z");
+    assertThat(samples.get(0).get("unhealthyTargets").get(0).asText()).isEqualTo("db-1");
+    assertThat(samples.get(0).get("putMetricDataCalls").asInt()).isEqualTo(1);
     assertThat(targets.get(1).path("latencyMs").isMissingNode() || targets.get(1).get("latencyMs").isNull()).isTrue();
   }
 
@@ -50,7 +56,7 @@ class HealthCheckReportSerializationTest {
     JsonNode json = JSON.readTree(out.toString(StandardCharsets.UTF_8));
 
     assertReportShape(json);
-    assertThat(json.properties()).hasSize(7);
+    assertThat(json.properties()).hasSize(8);
   }
 
   @Test

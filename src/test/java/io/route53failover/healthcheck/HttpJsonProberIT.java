@@ -57,7 +57,7 @@ class HttpJsonProberIT {
         json,
         maxLatencyMs,
         method,
-        headers);
+        headers, null);
   }
 
   private ProbeResult probe(HttpTarget target) {

@@ -64,7 +64,7 @@ class HttpsProberIT {
         StatusRange.DEFAULT,
         "ok",
         tlsVerify,
-        "s_availability");
+        "s_availability", null, null, null, null, null);
   }
 
   static ProbeResult probe(HttpProber prober, HttpTarget target) {
@@ -251,7 +251,7 @@ class HttpsProberIT {
               StatusRange.DEFAULT,
               "ok",
               true,
-              "s_availability");
+              "s_availability", null, null, null, null, null);
 
       ProbeResult result = probe(trustingTestCa(), target);
 

@@ -46,7 +46,7 @@ class TargetFaultsIT {
     String type = URI.create(url).getScheme();
     return new HttpTarget(
         name, type, URI.create(url), 2_000, StatusRange.DEFAULT, expectedBody,
-        type.equals("https") ? true : null, name + "_availability");
+        type.equals("https") ? true : null, name + "_availability", null, null, null, null, null);
   }
 
   private static MockWebServer tls(HeldCertificate.Builder certificate, MockResponse response)
@@ -132,8 +132,8 @@ class TargetFaultsIT {
               http("tls-handshake", "https://health.test:" + handshakeFails.getPort() + "/", null),
               http("tls-wrong-host", "https://health.test:" + wrongHost.getPort() + "/", null),
               http("tls-expired", "https://health.test:" + expired.getPort() + "/", null),
-              new TcpTarget("dns", "nowhere.test", 80, 2_000, "dns_availability"),
-              new TcpTarget("closed-later", "127.0.0.1", closingPort, 2_000, "closed-later_availability"));
+              new TcpTarget("dns", "nowhere.test", 80, 2_000, "dns_availability", null, null),
+              new TcpTarget("closed-later", "127.0.0.1", closingPort, 2_000, "closed-later_availability", null, null));
       HealthCheckFunctionTest.CapturingPublisher publisher =
           new HealthCheckFunctionTest.CapturingPublisher();
       Prober prober =
@@ -144,7 +144,7 @@ class TargetFaultsIT {
                   targets, "LambdaCustomHC", 60, HealthCheckConfig.DEFAULT_MAX_CONCURRENT_PROBES),
               new ConcurrentProbeRunner(prober, ConcurrentProbeRunner.MAX_OPEN_SOCKETS, Clock.systemUTC()),
               publisher,
-              Clock.systemUTC());
+              Clock.systemUTC(), Thread::sleep);
 
       HealthCheckReport first = run(function);
       closingBetweenRuns.close();

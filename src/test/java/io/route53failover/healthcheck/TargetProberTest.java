@@ -15,11 +15,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class TargetProberTest {
-  private static final TcpTarget TCP = new TcpTarget("db", "192.0.2.5", 5432, 1000, "db_availability");
+  private static final TcpTarget TCP = new TcpTarget("db", "192.0.2.5", 5432, 1000, "db_availability", null, null);
   private static final HttpTarget HTTP =
       new HttpTarget(
           "web", "http", URI.create("http://192.0.2.7/health"), 1000, StatusRange.DEFAULT, null, null,
-          "web_availability");
+          "web_availability", null, null, null, null, null);
 
   @Test
   void theHttpProberIsBuiltOnlyWhenAnHttpTargetIsProbedAndThenOnlyOnce() throws Exception {

@@ -37,7 +37,7 @@ class TargetsFuzzTest {
       Set.of(
           "name", "type", "host", "port", "url", "timeoutMs", "expectedStatus", "expectedBody",
           "tlsVerify", "metricName", "recordType", "resolver", "expectedAnswers", "match",
-          "expectedJson", "maxLatencyMs", "method", "headers");
+          "expectedJson", "maxLatencyMs", "method", "headers", "retries");
 
   static {
     // load and initialise the parser's classes, so an input's allocation is its own
@@ -51,7 +51,7 @@ class TargetsFuzzTest {
     "\"http\"", "\"https\"", "http://", "https://", "[::1]", "\"200-299\"", "true", "false", "null",
     "\"dns\"", "\"recordType\":", "\"resolver\":", "\"expectedAnswers\":", "\"match\":",
     "\"expectedJson\":", "\"maxLatencyMs\":", "\"method\":", "\"headers\":", "\"AAAA\"",
-    "\"CNAME\"", "\"exact\"", "\"HEAD\"", "\"/status\"", "127.0.0.1:53"
+    "\"CNAME\"", "\"exact\"", "\"HEAD\"", "\"/status\"", "127.0.0.1:53", "\"retries\":"
   })
   @FuzzTest(maxDuration = "20s")
   void targets(byte[] input) {
@@ -101,6 +101,7 @@ class TargetsFuzzTest {
       assertThat(t.metricName()).matches("[ -~]{1,255}").isNotBlank();
       assertThat(t.latencyMetricName()).hasSizeLessThanOrEqualTo(255);
       assertThat(t.timeoutMs()).isBetween(1, 60_000);
+      assertThat(t.retries()).isBetween(0, 3);
       for (String metric : t.metricNames()) {
         assertThat(metric).hasSizeLessThanOrEqualTo(255);
       }

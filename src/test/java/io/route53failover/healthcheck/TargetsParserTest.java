@@ -42,7 +42,7 @@ class TargetsParserTest {
       String name, String url, int timeoutMs, StatusRange status, String body, Boolean tls,
       String metric) {
     return new HttpTarget(
-        name, URI.create(url).getScheme(), URI.create(url), timeoutMs, status, body, tls, metric);
+        name, URI.create(url).getScheme(), URI.create(url), timeoutMs, status, body, tls, metric, null, null, null, null, null);
   }
 
   static Stream<Arguments> validTargets() {
@@ -52,7 +52,7 @@ class TargetsParserTest {
     String body5120Bytes = "é".repeat(2560); // 2 bytes each in UTF-8
     return Stream.of(
         arguments(
-            "tcp with defaults", TCP, new TcpTarget("db", "192.0.2.5", 5432, 3000, "db_availability")),
+            "tcp with defaults", TCP, new TcpTarget("db", "192.0.2.5", 5432, 3000, "db_availability", null, null)),
         arguments(
             "http with Route 53's defaults",
             "{'name':'web','type':'http','url':'http://192.0.2.7/health'}",
@@ -92,19 +92,28 @@ class TargetsParserTest {
         arguments(
             "IPv6 host and the edges of port and timeoutMs",
             "{'name':'a','type':'tcp','host':'::1','port':65535,'timeoutMs':60000}",
-            new TcpTarget("a", "::1", 65535, 60000, "a_availability")),
+            new TcpTarget("a", "::1", 65535, 60000, "a_availability", null, null)),
+        arguments(
+            "retries at its edges",
+            "{'name':'r','type':'tcp','host':'h','port':1,'retries':3}",
+            new TcpTarget("r", "h", 1, 3000, "r_availability", null, 3)),
+        arguments(
+            "retries 0 on http",
+            "{'name':'w','type':'http','url':'http://h/','retries':0}",
+            new HttpTarget("w", "http", URI.create("http://h/"), 3000, StatusRange.DEFAULT, null, null,
+                "w_availability", null, null, null, null, 0)),
         arguments(
             "host name, port 1, timeoutMs 1",
             "{'name':'b','type':'tcp','host':'db-1.internal','port':1,'timeoutMs':1}",
-            new TcpTarget("b", "db-1.internal", 1, 1, "b_availability")),
+            new TcpTarget("b", "db-1.internal", 1, 1, "b_availability", null, null)),
         arguments(
             "longest name",
             "{'name':'" + longestName + "','type':'tcp','host':'h','port':1}",
-            new TcpTarget(longestName, "h", 1, 3000, longestName + "_availability")),
+            new TcpTarget(longestName, "h", 1, 3000, longestName + "_availability", null, null)),
         arguments(
             "host of 255 characters",
             "{'name':'a','type':'tcp','host':'" + host255 + "','port':1}",
-            new TcpTarget("a", host255, 1, 3000, "a_availability")),
+            new TcpTarget("a", host255, 1, 3000, "a_availability", null, null)),
         arguments(
             "url of 2048 characters",
             "{'name':'a','type':'http','url':'" + url2048 + "'}",
@@ -261,9 +270,9 @@ class TargetsParserTest {
             "unknown field (did you mean \"timeoutMs\"?)"),
         arguments(
             "unknown field",
-            "[{'name':'a','type':'tcp','host':'h','port':1,'retries':3}]",
+            "[{'name':'a','type':'tcp','host':'h','port':1,'attempts':3}]",
             "\"a\" (index 0)",
-            "retries",
+            "attempts",
             "unknown field; valid fields are name, type"),
         arguments(
             "type missing",
@@ -412,6 +421,25 @@ class TargetsParserTest {
             "\"a\" (index 0)",
             "timeoutMs",
             "must be a number"),
+        // retries
+        arguments(
+            "retries above 3",
+            "[{'name':'a','type':'tcp','host':'h','port':1,'retries':4}]",
+            "\"a\" (index 0)",
+            "retries",
+            "must be 0-3, was 4"),
+        arguments(
+            "retries negative",
+            "[{'name':'a','type':'https','url':'https://h/','retries':-1}]",
+            "\"a\" (index 0)",
+            "retries",
+            "must be 0-3, was -1"),
+        arguments(
+            "retries not whole",
+            "[{'name':'a','type':'tcp','host':'h','port':1,'retries':1.5}]",
+            "\"a\" (index 0)",
+            "retries",
+            "must be a whole number"),
         // url
         arguments(
             "url missing", "[{'name':'a','type':'http'}]", "\"a\" (index 0)", "url", "is required"),
@@ -625,13 +653,13 @@ class TargetsParserTest {
                 + " expectedJson, method and headers; tlsVerify is for https)"),
         arguments(
             "unknown field before a bad type",
-            "[{'name':'a','type':'icmp','retries':3}]",
+            "[{'name':'a','type':'icmp','attempts':3}]",
             "\"a\" (index 0)",
-            "retries",
+            "attempts",
             "unknown field"),
         arguments(
             "name checked before everything else",
-            "[{'name':'a b','type':'icmp','retries':3}]",
+            "[{'name':'a b','type':'icmp','attempts':3}]",
             "index 0",
             "name",
             "may contain only"),
@@ -735,10 +763,10 @@ class TargetsParserTest {
     assertThatThrownBy(() -> parse("[{'name':'web-1','type':'tcp','host':'h','port':70000}]"))
         .hasMessage(
             "TARGETS: target \"web-1\" (index 0): field \"port\": must be 1-65535, was 70000");
-    assertThatThrownBy(() -> parse("[{'name':'a','type':'tcp','host':'h','port':1,'retries':3}]"))
+    assertThatThrownBy(() -> parse("[{'name':'a','type':'tcp','host':'h','port':1,'attempts':3}]"))
         .hasMessage(
-            "TARGETS: target \"a\" (index 0): field \"retries\": unknown field; valid fields are"
-                + " name, type, host, port, timeoutMs, metricName, maxLatencyMs, url,"
+            "TARGETS: target \"a\" (index 0): field \"attempts\": unknown field; valid fields are"
+                + " name, type, host, port, timeoutMs, metricName, maxLatencyMs, retries, url,"
                 + " expectedStatus, expectedBody, tlsVerify, expectedJson, method, headers,"
                 + " recordType, resolver, expectedAnswers, match");
   }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class TcpProberIT {
 
   static TcpTarget target(String host, int port, int timeoutMs) {
-    return new TcpTarget("t", host, port, timeoutMs, "t_availability");
+    return new TcpTarget("t", host, port, timeoutMs, "t_availability", null, null);
   }
 
   final TcpProber prober = new TcpProber(Loopback.resolving("db.test"));

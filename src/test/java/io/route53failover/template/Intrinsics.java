@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * Resolves the few intrinsic functions the template tests need ({@code Ref}, {@code Fn::Sub},
- * {@code Fn::Join}, {@code Fn::If}, and {@code Fn::Split} where a list is expected) to strings,
+ * {@code Fn::Join}, {@code Fn::If}, {@code Fn::FindInMap} (with the template, in {@link
+ * #chooseBranches}), and {@code Fn::Split} where a list is expected) to strings,
  * given parameter values, and evaluates the
  * template's {@code Conditions} ({@code Fn::Equals}, {@code Fn::Not}, {@code Fn::And}, {@code
  * Fn::Or}, {@code Condition}). Anything else is an error, so a check never compares against a
@@ -99,8 +100,8 @@ public final class Intrinsics {
   }
 
   /**
-   * {@code node} with every {@code Fn::If} replaced by the branch its condition chooses, at any
-   * depth; a chosen {@code Ref AWS::NoValue} removes its property or list element, as
+   * {@code node} with every {@code Fn::If} replaced by the branch its condition chooses and every
+   * {@code Fn::FindInMap} by the {@code Mappings} value it names, at any depth; a chosen {@code Ref AWS::NoValue} removes its property or list element, as
    * CloudFormation does. The input is not changed.
    *
    * @param template the template, for its {@code Conditions}
@@ -110,6 +111,18 @@ public final class Intrinsics {
       JsonNode ifArgs = node.get("Fn::If");
       boolean holds = condition(ifArgs.get(0).asText(), template, values);
       return chooseBranches(ifArgs.get(holds ? 1 : 2), template, values);
+    }
+    if (node.isObject() && node.size() == 1 && node.has("Fn::FindInMap")) {
+      JsonNode args = node.get("Fn::FindInMap");
+      String map = resolve(args.get(0), values);
+      String top = resolve(args.get(1), values);
+      String second = resolve(args.get(2), values);
+      JsonNode found = template.path("Mappings").path(map).path(top).path(second);
+      if (found.isMissingNode()) {
+        throw new IllegalArgumentException(
+            "Fn::FindInMap: no " + map + "[" + top + "][" + second + "] in Mappings");
+      }
+      return found;
     }
     if (node.isObject()) {
       ObjectNode copy = JsonNodeFactory.instance.objectNode();

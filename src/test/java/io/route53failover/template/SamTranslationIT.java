@@ -74,7 +74,10 @@ class SamTranslationIT {
     assertThat(p.at("/Architectures/0")).isEqualTo(ref("Architecture"));
     assertThat(p.at("/VpcConfig/SubnetIds")).isEqualTo(ref("SubnetIds"));
     assertThat(p.at("/VpcConfig/SecurityGroupIds")).isEqualTo(ref("SecurityGroupIds"));
-    assertThat(p.at("/Timeout")).isEqualTo(ref("HealthCheckTimeout"));
+    assertThat(p.at("/Timeout/Fn::If/0").asText()).isEqualTo("SampleOncePerRun");
+    assertThat(p.at("/Timeout/Fn::If/1")).isEqualTo(ref("HealthCheckTimeout"));
+    assertThat(p.at("/Timeout/Fn::If/2").asInt())
+        .isEqualTo(io.route53failover.healthcheck.HealthCheckFunction.SAMPLING_TIMEOUT_SECONDS);
     assertThat(p.at("/LoggingConfig/LogFormat").asText()).isEqualTo("JSON");
     assertThat(p.at("/LoggingConfig/LogGroup")).isEqualTo(ref("HealthCheckLogGroup"));
     assertThat(properties("HealthCheckLogGroup", "AWS::Logs::LogGroup").get("RetentionInDays"))
@@ -322,9 +325,9 @@ class SamTranslationIT {
           JsonNode p = properties(name, "AWS::CloudWatch::Alarm");
           assertThat(p.get("Namespace")).as(name).isEqualTo(ref("MetricNamespace"));
           assertThat(p.at("/MetricName/Fn::Sub").asText()).as(name).isEqualTo("${" + nodeParameter + "}_availability");
-          assertThat(p.get("Statistic").asText()).as(name).isEqualTo("Minimum");
+          assertThat(p.at("/Statistic/Fn::FindInMap/0").asText()).as(name).isEqualTo("FailedSamplesStatistic");
           assertThat(p.get("Period").asInt()).as(name).isEqualTo(60);
-          assertThat(p.get("Threshold").asDouble()).as(name).isEqualTo(1.0);
+          assertThat(p.at("/Threshold/Fn::FindInMap/0").asText()).as(name).isEqualTo("FailedSamplesThreshold");
           assertThat(p.get("ComparisonOperator").asText()).as(name).isEqualTo("LessThanThreshold");
           assertThat(p.get("TreatMissingData").asText()).as(name).isEqualTo("breaching");
           assertThat(p.get("EvaluationPeriods")).as(name).isEqualTo(ref("AlarmEvaluationPeriods"));

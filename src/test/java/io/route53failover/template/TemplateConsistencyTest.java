@@ -134,6 +134,7 @@ class TemplateConsistencyTest {
             "TARGETS_REFRESH_SECONDS",
             "METRIC_STORAGE_RESOLUTION",
             "MAX_CONCURRENT_PROBES",
+            "SAMPLE_INTERVAL_SECONDS",
             "FOO",
             "AWS_ENDPOINT_URL");
 
@@ -231,6 +232,23 @@ class TemplateConsistencyTest {
     assertThat(timeout.get("MaxValue").asInt())
         .as("a run must end before the next rate(1 minute) run starts")
         .isLessThanOrEqualTo(60);
+  }
+
+  @Test
+  void belowOneSampleARunTheTimeoutFitsProbingUntilTheOverlapGuardAndPublishing() {
+    JsonNode timeout =
+        serverlessFunctions(template).get("HealthCheckFunction").at("/Properties/Timeout/Fn::If");
+    long probingMs =
+        io.route53failover.healthcheck.SampleSchedule.SCHEDULE_PERIOD
+            .minus(io.route53failover.healthcheck.SampleSchedule.OVERLAP_GUARD)
+            .toMillis();
+
+    assertThat(timeout.get(0).asText()).isEqualTo("SampleOncePerRun");
+    assertThat(timeout.get(1).path("Ref").asText()).isEqualTo("HealthCheckTimeout");
+    assertThat(timeout.get(2).asInt()).isEqualTo(HealthCheckFunction.SAMPLING_TIMEOUT_SECONDS);
+    assertThat(timeout.get(2).asLong() * 1000)
+        .as("probing until the guard (%d ms) plus the publishing reserve (%d ms)", probingMs, PUBLISH_RESERVE_MS)
+        .isGreaterThanOrEqualTo(probingMs + PUBLISH_RESERVE_MS);
   }
 
   @Test
