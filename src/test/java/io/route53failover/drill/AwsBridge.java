@@ -63,7 +63,9 @@ final class AwsBridge implements AutoCloseable {
         MetricAlarm alarm = stack.alarm(alarmName);
         if (!notified && alarm.stateValue() == StateValue.ALARM) {
           notified = true;
-          deliver(alarm, previous);
+          // the drill may fail back before this thread reads the path again (the function still
+          // publishes its event after the lock), so the lock is also known from the report
+          locked = deliver(alarm, previous).locked() > 0;
         }
         previous = alarm.stateValueAsString();
         String path = MotoHealthChecks.resourcePath(stack.route53, healthCheckId);
@@ -93,7 +95,7 @@ final class AwsBridge implements AutoCloseable {
     }
   }
 
-  private void deliver(MetricAlarm alarm, String oldState) {
+  private FailoverReport deliver(MetricAlarm alarm, String oldState) {
     SnsToLambda subscription = stack.lambdaSubscription();
     List<String> ids = subscription.notifyAlarmActions(alarm, oldState);
     events.add(
@@ -113,6 +115,7 @@ final class AwsBridge implements AutoCloseable {
             + report.records().get(0).action()
             + " health check "
             + report.records().get(0).healthCheckId());
+    return report;
   }
 
   List<String> events() {
