@@ -59,13 +59,28 @@ class TargetsSourceTemplateTest {
         .isEqualTo(ok);
   }
 
-  /** The statements of HealthCheckRole's policies that concern target sources, resolved. */
+  /**
+   * The statements that concern target sources, resolved: from HealthCheckRole's inline policies
+   * and from every {@code AWS::IAM::Policy} on that role whose condition holds.
+   */
   private static List<String> sourceStatements(Map<String, String> values) {
-    JsonNode policies =
-        Intrinsics.chooseBranches(
-            template.at("/Resources/HealthCheckRole/Properties/Policies"), template, values);
     List<JsonNode> statements = new ArrayList<>();
-    policies.forEach(p -> p.at("/PolicyDocument/Statement").forEach(statements::add));
+    template
+        .at("/Resources/HealthCheckRole/Properties/Policies")
+        .forEach(p -> p.at("/PolicyDocument/Statement").forEach(statements::add));
+    template
+        .get("Resources")
+        .forEach(
+            r -> {
+              boolean onRole =
+                  "AWS::IAM::Policy".equals(r.path("Type").asText())
+                      && r.at("/Properties/Roles").toString().contains("HealthCheckRole");
+              if (onRole
+                  && (!r.has("Condition")
+                      || Intrinsics.condition(r.get("Condition").asText(), template, values))) {
+                r.at("/Properties/PolicyDocument/Statement").forEach(statements::add);
+              }
+            });
     List<String> out = new ArrayList<>();
     for (JsonNode s : statements) {
       List<String> actions = Intrinsics.resolveList(s.get("Action"), values);
