@@ -24,7 +24,7 @@ class ProbeFieldsParserTest {
         Arguments.of(DNS + ",'recordType':'MX'", "recordType", "must be \"A\", \"AAAA\" or \"CNAME\", was \"MX\""),
         Arguments.of(DNS + ",'recordType':'a'", "recordType", "was \"a\""),
         Arguments.of(DNS + ",'resolver':'dns.example.com:53'", "resolver", "must be an IP address and port"),
-        Arguments.of(DNS + ",'resolver':'10.0.0.2:70000'", "resolver", "must be an IP address and port"),
+        Arguments.of(DNS + ",'resolver':'192.0.2.53:70000'", "resolver", "must be an IP address and port"),
         Arguments.of(DNS + ",'resolver':'[::1'", "resolver", "must be an IP address and port"),
         Arguments.of(DNS + ",'expectedAnswers':[]", "expectedAnswers", "must list 1-20 values, was 0"),
         Arguments.of(DNS + ",'expectedAnswers':'192.0.2.1'", "expectedAnswers", "must be an array of strings, was a string"),
