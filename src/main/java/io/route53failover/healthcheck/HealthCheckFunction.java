@@ -127,7 +127,7 @@ public final class HealthCheckFunction implements RequestHandler<ScheduledEvent,
     this(
         HealthCheckConfig.fromEnvironment(System.getenv(), SHARED_SOURCES),
         SHARED_SOURCES,
-        event -> new EventBridgeEventPublisher(AwsClients.eventBridge()).publish(event),
+        new EventBridgeEventPublisher(AwsClients::eventBridge),
         new CloudWatchMetricPublisher(AwsClients.cloudWatch()),
         System.getenv("AWS_LAMBDA_FUNCTION_NAME"));
     SnapStart.register("HealthCheckFunction", HealthCheckPriming.task(AwsClients::cloudWatch));
@@ -221,7 +221,7 @@ public final class HealthCheckFunction implements RequestHandler<ScheduledEvent,
     return new HealthCheckFunction(
         config,
         sources,
-        event -> new EventBridgeEventPublisher(AwsClients.newEventBridgeClient(env)).publish(event),
+        new EventBridgeEventPublisher(() -> AwsClients.newEventBridgeClient(env)),
         publisher,
         null);
   }
