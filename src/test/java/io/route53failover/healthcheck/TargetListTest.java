@@ -73,9 +73,9 @@ class TargetListTest {
 
   private TargetList list() {
     source.document = new TargetsDocument(tcp("a"), "etag \"1\"");
-    TargetList.Snapshot initial = TargetList.load(source);
+    TargetList.Snapshot initial = TargetList.load(source, CaBundle.NONE);
     source.reads = 0;
-    return new TargetList(source, initial, Duration.ofSeconds(300), clock, events::add, "fn");
+    return new TargetList(source, initial, Duration.ofSeconds(300), clock, events::add, "fn", CaBundle.NONE);
   }
 
   @Test
@@ -153,7 +153,7 @@ class TargetListTest {
   @Test
   void aColdStartOnAnInvalidListFailsNamingTheSource() {
     source.document = new TargetsDocument("[]", "version 4");
-    assertThatThrownBy(() -> TargetList.load(source))
+    assertThatThrownBy(() -> TargetList.load(source, CaBundle.NONE))
         .isInstanceOf(TargetConfigException.class)
         .hasMessage(
             "TARGETS_S3_URI s3://b/targets.json (version 4): must contain at least one target,"
@@ -163,7 +163,7 @@ class TargetListTest {
   @Test
   void theIntervalMustBePositive() {
     TargetList.Snapshot s = new TargetList.Snapshot(List.of(), "inline");
-    assertThatThrownBy(() -> new TargetList(source, s, Duration.ZERO, clock, e -> {}, null))
+    assertThatThrownBy(() -> new TargetList(source, s, Duration.ZERO, clock, e -> {}, null, CaBundle.NONE))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -172,7 +172,7 @@ class TargetListTest {
     InlineTargetsSource inline =
         new InlineTargetsSource(new TargetsLocation(TargetsLocation.Kind.INLINE, "[]"));
     assertThat(inline.read("inline")).isEmpty();
-    assertThatThrownBy(() -> TargetList.load(inline))
+    assertThatThrownBy(() -> TargetList.load(inline, CaBundle.NONE))
         .hasMessage("TARGETS: must contain at least one target, was an empty array");
   }
 }

@@ -42,7 +42,7 @@ class TargetsParserTest {
       String name, String url, int timeoutMs, StatusRange status, String body, Boolean tls,
       String metric) {
     return new HttpTarget(
-        name, URI.create(url).getScheme(), URI.create(url), timeoutMs, status, body, tls, metric, null, null, null, null, null);
+        name, URI.create(url).getScheme(), URI.create(url), timeoutMs, status, body, tls, metric, null, null, null, null, null, null, null);
   }
 
   static Stream<Arguments> validTargets() {
@@ -101,7 +101,7 @@ class TargetsParserTest {
             "retries 0 on http",
             "{'name':'w','type':'http','url':'http://h/','retries':0}",
             new HttpTarget("w", "http", URI.create("http://h/"), 3000, StatusRange.DEFAULT, null, null,
-                "w_availability", null, null, null, null, 0)),
+                "w_availability", null, null, null, null, 0, null, null)),
         arguments(
             "host name, port 1, timeoutMs 1",
             "{'name':'b','type':'tcp','host':'db-1.internal','port':1,'timeoutMs':1}",
