@@ -140,6 +140,34 @@ class TargetListTest {
   }
 
   @Test
+  void aRefreshToACaBundleTargetWithoutABundleIsRejectedAndAcceptedWithOne() {
+    String caBundleTarget = "[{\"name\":\"pki\",\"type\":\"https\",\"url\":\"https://h/\",\"caBundle\":true}]";
+    TargetList list = list();
+    source.document = new TargetsDocument(caBundleTarget, "etag \"2\"");
+    clock.now = clock.now.plusSeconds(300);
+    assertThat(list.current().version()).isEqualTo("etag \"1\"");
+    assertThat(events)
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.reason())
+                    .isEqualTo(
+                        "TARGETS_S3_URI s3://b/targets.json (etag \"2\"): target \"pki\" (index 0):"
+                            + " field \"caBundle\": is true but CA_BUNDLE_PARAMETER is not set; set it"
+                            + " to the SSM parameter holding the PEM CA certificates, or remove"
+                            + " caBundle"));
+
+    CaBundle bundle = CaBundleTest.bundle();
+    TargetList withBundle =
+        new TargetList(
+            source, new TargetList.Snapshot(List.of(), "etag \"1\""), Duration.ofSeconds(300),
+            clock, events::add, "fn", bundle);
+    clock.now = clock.now.plusSeconds(300);
+    assertThat(withBundle.current().version()).isEqualTo("etag \"2\"");
+    assertThat(TargetList.load(source, bundle).targets()).hasSize(1);
+  }
+
+  @Test
   void aFailedReadKeepsTheLastGoodListAndIsReportedWithoutARejectedVersion() {
     TargetList list = list();
     source.failure = new TargetConfigException(LOCATION.describe(), null, null, "S3 GetObject NoSuchKey");
