@@ -40,7 +40,7 @@ class CaBundleFuzzTest {
   }
 
   @DictionaryEntries({
-    "-----BEGIN CERTIFICATE-----", "-----END CERTIFICATE-----", "\n", "\r\n", "MII", "MIIB",
+    "-----BEGIN CERTIFICATE-----", "-----END CERTIFICATE-----", "\\x0A", "\\x0D\\x0A", "MII", "MIIB",
     "MIIC", "==", "-----BEGIN ", "-----END "
   })
   @FuzzTest(maxDuration = "20s")
