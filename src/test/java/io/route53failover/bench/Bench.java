@@ -119,10 +119,12 @@ public final class Bench {
             }
             results.fanOut.put(new Results.FanOutKey(n, null, "s3"), runs);
           }
-          if (only.contains("fanout")) {
+          // --only fanout-s3 alone also measures the inline N = 1,000 row (default bound), so the
+          // two sources are compared in one session under the same load
+          if (only.contains("fanout") || s3Only) {
             List<Integer> configs = new ArrayList<>();
             configs.add(null);
-            if (n == 1000) {
+            if (n == 1000 && only.contains("fanout")) {
               configs.add(Results.RAISED_BOUND);
             }
             for (Integer bound : configs) {
