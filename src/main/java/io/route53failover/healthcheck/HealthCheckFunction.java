@@ -117,8 +117,10 @@ public final class HealthCheckFunction implements RequestHandler<ScheduledEvent,
 
   /**
    * For Lambda: configuration from {@link System#getenv()}, validated once per execution
-   * environment, with the target list read once from its source ({@link TargetsLocation}); the
-   * production probe runner; the shared CloudWatch client; a {@link TargetList} that re-reads the
+   * environment, with the target list read once from its source ({@link TargetsLocation}) and the
+   * CA bundle of {@code CA_BUNDLE_PARAMETER}, when set, read once with the shared SSM client
+   * ({@link CaBundle}); the production probe runner, verifying {@code caBundle} targets against
+   * that bundle; the shared CloudWatch client; a {@link TargetList} that re-reads the
    * source every {@code TARGETS_REFRESH_SECONDS} and reports a rejected list on the default
    * EventBridge bus. Registers the SnapStart priming ({@link HealthCheckPriming}), which runs only
    * when SnapStart takes a snapshot.
