@@ -26,7 +26,7 @@ import java.util.Set;
  *
  * <pre>
  * Bench --root DIR --jar JAR --moto URL --out FILE [--runs 5] [--cold-runs 10]
- *       [--lambda-jar JAR] [--only fanout,fanout-s3,sequential,cold,warm,clistart]
+ *       [--lambda-jar JAR] [--only fanout,fanout-s3,sequential,cold,warm,clistart] [--timeout-seconds S]
  * </pre>
  */
 public final class Bench {
@@ -74,6 +74,10 @@ public final class Bench {
     Set<String> only =
         Set.of(opts.getOrDefault("only", "fanout,sequential,cold,warm,clistart").split(","));
     Path out = Path.of(opts.getOrDefault("out", root.resolve("bench/results.md").toString()));
+    // --timeout-seconds S: the fan-out invokes' context timeout instead of the template's default
+    if (opts.containsKey("timeout-seconds")) {
+      System.setProperty(FanOut.TIMEOUT_SECONDS_PROPERTY, opts.get("timeout-seconds"));
+    }
 
     Results results = new Results(setup);
     results.machine = Machine.describe(setup);

@@ -162,6 +162,10 @@ final class FanOut {
     if (fromS3) {
       env.put("TARGETS_S3_URI", uploadToS3(targets));
     }
+    String timeoutSeconds = System.getProperty(TIMEOUT_SECONDS_PROPERTY);
+    if (timeoutSeconds != null) {
+      env.put("BENCH_TIMEOUT_SECONDS", timeoutSeconds);
+    }
     long started = System.currentTimeMillis();
     Map<String, String> figures =
         probe(
@@ -202,6 +206,9 @@ final class FanOut {
     }
     return "s3://" + bucket + "/" + key;
   }
+
+  /** System property of {@code --timeout-seconds}: the invokes' context timeout. */
+  static final String TIMEOUT_SECONDS_PROPERTY = "bench.timeoutSeconds";
 
   /** One sequential run (probing only) in a fresh process. */
   Run sequential(Targets targets, int run) throws IOException, InterruptedException {

@@ -74,11 +74,22 @@ public final class FanOutProbe {
     return env;
   }
 
+  /**
+   * The invoke's context: the template's default timeout, or {@code BENCH_TIMEOUT_SECONDS} when the
+   * parent sets it ({@code --timeout-seconds}).
+   */
+  private static com.amazonaws.services.lambda.runtime.Context context(Map<String, String> env) {
+    String seconds = env.get("BENCH_TIMEOUT_SECONDS");
+    return seconds == null
+        ? FunctionContext.of("HealthCheckFunction")
+        : FunctionContext.of("HealthCheckFunction", Integer.parseInt(seconds));
+  }
+
   private static String invoke(Map<String, String> env) throws Exception {
     HealthCheckFunction function =
         HealthCheckFunction.create(env, new CloudWatchMetricPublisher(emulatorClient(env)));
     long w0 = System.nanoTime();
-    function.handleRequest(null, FunctionContext.of("HealthCheckFunction"));
+    function.handleRequest(null, context(env));
     long warmupNanos = System.nanoTime() - w0;
 
     HealthCheckReport report;
@@ -88,7 +99,7 @@ public final class FanOutProbe {
     try (Proc.FdSampler fds = new Proc.FdSampler()) {
       measuredStartEpochMs = System.currentTimeMillis();
       long t0 = System.nanoTime();
-      report = function.handleRequest(null, FunctionContext.of("HealthCheckFunction"));
+      report = function.handleRequest(null, context(env));
       nanos = System.nanoTime() - t0;
       peakFds = fds.peak();
     }
