@@ -46,13 +46,25 @@ public final class ConcurrentProbeRunner implements ProbeRunner {
   private final Clock clock;
 
   /**
-   * The production runner: TCP and HTTP(S) probers, system DNS.
+   * The production runner: TCP, HTTP(S) and DNS probers, system DNS, no CA bundle.
    *
    * @param maxConcurrentProbes most probes (and so sockets) open at once; positive
    * @throws IllegalArgumentException when {@code maxConcurrentProbes} is not positive
    */
   public ConcurrentProbeRunner(int maxConcurrentProbes) {
-    this(new TargetProber(HostResolver.SYSTEM), maxConcurrentProbes, Clock.systemUTC());
+    this(maxConcurrentProbes, CaBundle.NONE);
+  }
+
+  /**
+   * The production runner with the private CAs of {@code CA_BUNDLE_PARAMETER} for targets with
+   * {@code caBundle: true}.
+   *
+   * @param maxConcurrentProbes most probes (and so sockets) open at once; positive
+   * @param caBundle the CA bundle, or {@link CaBundle#NONE}
+   * @throws IllegalArgumentException when {@code maxConcurrentProbes} is not positive
+   */
+  public ConcurrentProbeRunner(int maxConcurrentProbes, CaBundle caBundle) {
+    this(new TargetProber(HostResolver.SYSTEM, caBundle), maxConcurrentProbes, Clock.systemUTC());
   }
 
   /**

@@ -20,8 +20,9 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  * Names the reason a probe failed, from the exception it failed with: {@code dns}, {@code dns:
  * timeout} (the resolver did not answer within the probe's timeout), {@code refused},
  * {@code no route}, {@code timeout}, {@code reset}, {@code closed} (the connection ended before a
- * response), {@code protocol} (not HTTP), {@code tls} or {@code tls: <detail>}, and {@code error:
- * <ExceptionClass>} when nothing more specific is known.
+ * response), {@code protocol} (not HTTP), {@code tls: <detail>} ({@code unknown CA}, {@code
+ * certificate expired}, {@code certificate not yet valid}, {@code hostname mismatch}, {@code
+ * handshake failed}), and {@code error: <ExceptionClass>} when nothing more specific is known.
  */
 final class FailureReasons {
 
@@ -92,6 +93,12 @@ final class FailureReasons {
     return error(e);
   }
 
+  /**
+   * No chain from the certificate to a trusted root: self-signed, or issued by a CA that is neither
+   * in the platform's trust store nor, for a {@code caBundle} target, in the CA bundle.
+   */
+  static final String UNKNOWN_CA = "tls: unknown CA";
+
   private static String tlsReason(SSLException e) {
     if (e instanceof SSLPeerUnverifiedException && lower(e.getMessage()).contains("not verified")) {
       return "tls: hostname mismatch";
@@ -112,7 +119,7 @@ final class FailureReasons {
     }
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof CertPathBuilderException || t instanceof CertPathValidatorException) {
-        return "tls: untrusted certificate";
+        return UNKNOWN_CA;
       }
     }
     return "tls: handshake failed";

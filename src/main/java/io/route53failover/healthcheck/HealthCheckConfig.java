@@ -24,6 +24,8 @@ import java.util.function.Function;
  * @param sampleIntervalSeconds seconds between the samples of one scheduled run ({@code
  *     SAMPLE_INTERVAL_SECONDS}): one of {@link #SAMPLE_INTERVALS}, default {@value
  *     #DEFAULT_SAMPLE_INTERVAL_SECONDS} (one sample a run); see {@link SampleSchedule}
+ * @param caBundle the private CAs of {@code CA_BUNDLE_PARAMETER} for targets with {@code caBundle:
+ *     true}, or {@link CaBundle#NONE} when it is not set (then no target may set {@code caBundle})
  */
 public record HealthCheckConfig(
     List<Target> targets,
@@ -33,7 +35,8 @@ public record HealthCheckConfig(
     TargetsLocation targetsLocation,
     String targetsVersion,
     Duration targetsRefresh,
-    int sampleIntervalSeconds) {
+    int sampleIntervalSeconds,
+    CaBundle caBundle) {
 
   public static final String TARGETS = "TARGETS";
   public static final String TARGETS_PARAMETER = "TARGETS_PARAMETER";
@@ -43,6 +46,7 @@ public record HealthCheckConfig(
   public static final String METRIC_STORAGE_RESOLUTION = "METRIC_STORAGE_RESOLUTION";
   public static final String MAX_CONCURRENT_PROBES = "MAX_CONCURRENT_PROBES";
   public static final String SAMPLE_INTERVAL_SECONDS = "SAMPLE_INTERVAL_SECONDS";
+  public static final String CA_BUNDLE_PARAMETER = "CA_BUNDLE_PARAMETER";
 
   /** Every environment variable this function reads. */
   public static final List<String> ENVIRONMENT_VARIABLES =
@@ -54,7 +58,8 @@ public record HealthCheckConfig(
           TARGETS_PARAMETER,
           TARGETS_S3_URI,
           TARGETS_REFRESH_SECONDS,
-          SAMPLE_INTERVAL_SECONDS);
+          SAMPLE_INTERVAL_SECONDS,
+          CA_BUNDLE_PARAMETER);
 
   /**
    * The allowed {@code SAMPLE_INTERVAL_SECONDS}, ascending: the divisors of the 60 s schedule
@@ -86,6 +91,8 @@ public record HealthCheckConfig(
     Objects.requireNonNull(targetsLocation, "targetsLocation");
     Objects.requireNonNull(targetsVersion, "targetsVersion");
     Objects.requireNonNull(targetsRefresh, "targetsRefresh");
+    Objects.requireNonNull(caBundle, "caBundle");
+    caBundle.requireForTargets(targets);
     if (maxConcurrentProbes < 1 || maxConcurrentProbes > MAX_CONCURRENT_PROBES_LIMIT) {
       throw new IllegalArgumentException(
           "maxConcurrentProbes must be 1-" + MAX_CONCURRENT_PROBES_LIMIT + ", was "
@@ -99,8 +106,9 @@ public record HealthCheckConfig(
   }
 
   /**
-   * Reads and validates the configuration; an inline list only ({@code TARGETS_PARAMETER} and
-   * {@code TARGETS_S3_URI} need {@link #fromEnvironment(Map, Function)}).
+   * Reads and validates the configuration; an inline list only ({@code TARGETS_PARAMETER}, {@code
+   * TARGETS_S3_URI} and {@code CA_BUNDLE_PARAMETER} need {@link #fromEnvironment(Map, Function,
+   * Function)}).
    *
    * @throws TargetConfigException naming the variable, target and field of the first problem
    *     found, or when a remote source is set
@@ -114,6 +122,10 @@ public record HealthCheckConfig(
                 location.kind().variable(), null, null, "is not supported here; use TARGETS");
           }
           return new InlineTargetsSource(location);
+        },
+        parameter -> {
+          throw new TargetConfigException(
+              CA_BUNDLE_PARAMETER, null, null, "is not supported here (it needs SSM)");
         });
   }
 
@@ -131,16 +143,24 @@ public record HealthCheckConfig(
    * MAX_CONCURRENT_PROBES} defaults to {@value #DEFAULT_MAX_CONCURRENT_PROBES} and must be a whole
    * number from 1 to {@value #MAX_CONCURRENT_PROBES_LIMIT}. {@code SAMPLE_INTERVAL_SECONDS}
    * defaults to {@value #DEFAULT_SAMPLE_INTERVAL_SECONDS} and must be one of {@link
-   * #SAMPLE_INTERVALS}.
+   * #SAMPLE_INTERVALS}. {@code CA_BUNDLE_PARAMETER}, optional, is an SSM parameter name or ARN
+   * holding one or more PEM CA certificates ({@link CaBundle}), read once here; a target with
+   * {@code caBundle: true} needs it.
    *
    * @param env the environment, usually {@link System#getenv()}
    * @param sources opens the source a {@link TargetsLocation} names
+   * @param caBundles reads the bundle of the parameter {@code CA_BUNDLE_PARAMETER} names (asked
+   *     only when it is set), e.g. {@link CaBundle#read} on the execution environment's SSM client
    * @throws TargetConfigException naming the variable (or both variables, when two sources are
    *     set), target and field of the first problem found, or the source and what failed when it
-   *     cannot be read
+   *     cannot be read; naming {@code CA_BUNDLE_PARAMETER} when the bundle cannot be read or is not
+   *     valid, and both the target's {@code caBundle} field and {@code CA_BUNDLE_PARAMETER} when a
+   *     target asks for a bundle that is not set
    */
   public static HealthCheckConfig fromEnvironment(
-      Map<String, String> env, Function<TargetsLocation, TargetsSource> sources) {
+      Map<String, String> env,
+      Function<TargetsLocation, TargetsSource> sources,
+      Function<String, CaBundle> caBundles) {
     Objects.requireNonNull(env, "env");
     TargetsLocation location = TargetsLocation.fromEnvironment(env);
     String namespace = namespace(env);
@@ -148,7 +168,12 @@ public record HealthCheckConfig(
     int maxConcurrentProbes = maxConcurrentProbes(env);
     Duration refresh = targetsRefresh(env);
     int sampleIntervalSeconds = sampleIntervalSeconds(env);
-    TargetList.Snapshot targets = TargetList.load(sources.apply(location));
+    String caBundleParameter = env.get(CA_BUNDLE_PARAMETER);
+    CaBundle caBundle =
+        caBundleParameter == null || caBundleParameter.isBlank()
+            ? CaBundle.NONE
+            : caBundles.apply(caBundleParameter.strip());
+    TargetList.Snapshot targets = TargetList.load(sources.apply(location), caBundle);
     return new HealthCheckConfig(
         targets.targets(),
         namespace,
@@ -157,7 +182,8 @@ public record HealthCheckConfig(
         location,
         targets.version(),
         refresh,
-        sampleIntervalSeconds);
+        sampleIntervalSeconds,
+        caBundle);
   }
 
   private static int sampleIntervalSeconds(Map<String, String> env) {

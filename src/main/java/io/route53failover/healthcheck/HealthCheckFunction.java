@@ -111,10 +111,16 @@ public final class HealthCheckFunction implements RequestHandler<ScheduledEvent,
   private static final Function<TargetsLocation, TargetsSource> SHARED_SOURCES =
       location -> TargetsSource.open(location, AwsClients::ssm, AwsClients::s3);
 
+  /** The Lambda's CA bundle reader, on the shared SSM client of the execution environment. */
+  private static final Function<String, CaBundle> SHARED_CA_BUNDLES =
+      parameter -> CaBundle.read(AwsClients.ssm(), parameter);
+
   /**
    * For Lambda: configuration from {@link System#getenv()}, validated once per execution
-   * environment, with the target list read once from its source ({@link TargetsLocation}); the
-   * production probe runner; the shared CloudWatch client; a {@link TargetList} that re-reads the
+   * environment, with the target list read once from its source ({@link TargetsLocation}) and the
+   * CA bundle of {@code CA_BUNDLE_PARAMETER}, when set, read once with the shared SSM client
+   * ({@link CaBundle}); the production probe runner, verifying {@code caBundle} targets against
+   * that bundle; the shared CloudWatch client; a {@link TargetList} that re-reads the
    * source every {@code TARGETS_REFRESH_SECONDS} and reports a rejected list on the default
    * EventBridge bus. Registers the SnapStart priming ({@link HealthCheckPriming}), which runs only
    * when SnapStart takes a snapshot.
@@ -125,7 +131,7 @@ public final class HealthCheckFunction implements RequestHandler<ScheduledEvent,
    */
   public HealthCheckFunction() {
     this(
-        HealthCheckConfig.fromEnvironment(System.getenv(), SHARED_SOURCES),
+        HealthCheckConfig.fromEnvironment(System.getenv(), SHARED_SOURCES, SHARED_CA_BUNDLES),
         SHARED_SOURCES,
         new EventBridgeEventPublisher(AwsClients::eventBridge),
         new CloudWatchMetricPublisher(AwsClients.cloudWatch()),
@@ -141,7 +147,7 @@ public final class HealthCheckFunction implements RequestHandler<ScheduledEvent,
       String actor) {
     this(
         config,
-        new ConcurrentProbeRunner(config.maxConcurrentProbes()),
+        new ConcurrentProbeRunner(config.maxConcurrentProbes(), config.caBundle()),
         publisher,
         Clock.systemUTC(),
         Thread::sleep,
@@ -194,7 +200,8 @@ public final class HealthCheckFunction implements RequestHandler<ScheduledEvent,
         config.targetsRefresh(),
         clock,
         events,
-        actor);
+        actor,
+        config.caBundle());
   }
 
   /**
@@ -213,7 +220,9 @@ public final class HealthCheckFunction implements RequestHandler<ScheduledEvent,
         location ->
             TargetsSource.open(
                 location, () -> AwsClients.newSsmClient(env), () -> AwsClients.newS3Client(env));
-    HealthCheckConfig config = HealthCheckConfig.fromEnvironment(env, sources);
+    HealthCheckConfig config =
+        HealthCheckConfig.fromEnvironment(
+            env, sources, parameter -> CaBundle.read(AwsClients.newSsmClient(env), parameter));
     MetricPublisher publisher =
         publisherOverride != null
             ? publisherOverride

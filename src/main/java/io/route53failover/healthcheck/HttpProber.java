@@ -26,29 +26,39 @@ import okio.ByteString;
  * request and response together ({@code callTimeout}), and host name resolution, which ends by
  * the same time ({@link BoundedResolution}; reason {@code dns: timeout}).
  *
- * <p>HTTPS certificates and host names are verified against the trust roots (the platform's by
- * default) unless the target sets {@code tlsVerify: false}, which accepts any certificate (expired,
- * self-signed, for another name), as Route 53's HTTPS checks do. Since redirects are not followed,
- * such a target's probe only ever talks to its own host.
+ * <p>HTTPS certificates and host names are verified against the platform's trust roots; a target
+ * with {@code caBundle: true} against the {@link CaBundle}'s CAs and the platform's roots, or the
+ * bundle's CAs alone with {@code caBundleOnly: true}. Host names are always verified by OkHttp's
+ * verifier: a DNS name against the certificate's DNS subject alternative names, an IP-literal URL
+ * against its IP address SANs. A target with {@code tlsVerify: false} accepts any certificate
+ * (expired, self-signed, for another name), as Route 53's HTTPS checks do. Since redirects are not
+ * followed, such a target's probe only ever talks to its own host. A {@code caBundle} target
+ * probed without a bundle (which configuration validation prevents in the function) fails with
+ * reason {@value #NO_CA_BUNDLE}.
  */
 final class HttpProber implements Prober {
 
   static final String USER_AGENT = "route53-failover-healthcheck";
 
+  /** Reason of a {@code caBundle} target probed by a prober without a CA bundle. */
+  static final String NO_CA_BUNDLE = "tls: no CA bundle (CA_BUNDLE_PARAMETER not set)";
+
   private final HostResolver resolver;
   private final OkHttpClient verifying;
   private final OkHttpClient insecure;
+  private final OkHttpClient withBundle;
+  private final OkHttpClient bundleOnly;
 
-  /** A prober resolving through {@code resolver} and trusting the platform's certificates. */
+  /** A prober resolving through {@code resolver}, with no CA bundle. */
   HttpProber(HostResolver resolver) {
-    this(resolver, List.of());
+    this(resolver, CaBundle.NONE);
   }
 
   /**
    * @param resolver resolves target hosts
-   * @param trustedRoots certificates trusted for HTTPS; empty for the platform's trust roots
+   * @param caBundle the private CAs for {@code caBundle} targets, or {@link CaBundle#NONE}
    */
-  HttpProber(HostResolver resolver, List<X509Certificate> trustedRoots) {
+  HttpProber(HostResolver resolver, CaBundle caBundle) {
     this.resolver = resolver;
     OkHttpClient.Builder builder =
         new OkHttpClient.Builder()
@@ -60,11 +70,15 @@ final class HttpProber implements Prober {
             // keep no idle connection: every probe opens its own, so a dead listener shows
             .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
             .addNetworkInterceptor(HttpProber::recordLeaf);
-    if (!trustedRoots.isEmpty()) {
-      X509TrustManager roots = TlsTrust.trusting(trustedRoots);
-      builder.sslSocketFactory(TlsTrust.socketFactory(roots), roots);
-    }
     this.verifying = builder.build();
+    if (caBundle.isSet()) {
+      this.withBundle =
+          trusting(verifying, TlsTrust.trustingWithPlatformRoots(caBundle.certificates()));
+      this.bundleOnly = trusting(verifying, TlsTrust.trusting(caBundle.certificates()));
+    } else {
+      this.withBundle = null;
+      this.bundleOnly = null;
+    }
     X509TrustManager any = TlsTrust.acceptingAnyServer();
     this.insecure =
         verifying
@@ -74,16 +88,35 @@ final class HttpProber implements Prober {
             .build();
   }
 
+  private static OkHttpClient trusting(OkHttpClient base, X509TrustManager roots) {
+    return base.newBuilder().sslSocketFactory(TlsTrust.socketFactory(roots), roots).build();
+  }
+
+  /** The client whose trust {@code http} asks for; null for a bundle this prober does not have. */
+  private OkHttpClient clientFor(HttpTarget http) {
+    if (!http.verifiesTls()) {
+      return insecure;
+    }
+    if (!http.usesCaBundle()) {
+      return verifying;
+    }
+    return http.trustsOnlyCaBundle() ? bundleOnly : withBundle;
+  }
+
   @Override
   public ProbeResult probe(Target target, Duration timeout) {
     if (!(target instanceof HttpTarget http)) {
       throw new IllegalArgumentException("not an http(s) target: " + target.name());
     }
+    OkHttpClient trust = clientFor(http);
+    if (trust == null) {
+      return ProbeResult.unhealthy(http.name(), null, NO_CA_BUNDLE);
+    }
     HttpUrl url = HttpUrl.get(http.url().toString());
     long timeoutMs = Math.max(1, timeout.toMillis());
     long start = System.nanoTime();
     OkHttpClient client =
-        (http.verifiesTls() ? verifying : insecure)
+        trust
             .newBuilder()
             .dns(new ResolverDns(resolver, start + TimeUnit.MILLISECONDS.toNanos(timeoutMs)))
             .callTimeout(timeoutMs, TimeUnit.MILLISECONDS)

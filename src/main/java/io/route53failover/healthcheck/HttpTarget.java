@@ -31,6 +31,11 @@ import java.util.Objects;
  * @param headers request headers, 1 to 20 ({@code Host} allowed); values are never logged; or
  *     {@code null}
  * @param retries further tries after a failed probe, 0 to 3; default 0
+ * @param caBundle for {@code https}: whether the certificate is verified against the private CAs
+ *     of {@code CA_BUNDLE_PARAMETER} ({@link CaBundle}), besides the platform's roots unless
+ *     {@code caBundleOnly}; default false; needs {@code tlsVerify} true; for {@code http}: null
+ * @param caBundleOnly for {@code https} with {@code caBundle} true: trust only the bundle's CAs,
+ *     not the platform's roots; default false; for {@code http}: null
  */
 public record HttpTarget(
     String name,
@@ -45,7 +50,9 @@ public record HttpTarget(
     Integer maxLatencyMs,
     String method,
     @JsonDeserialize(using = TargetRules.StringMapReader.class) Map<String, String> headers,
-    Integer retries)
+    Integer retries,
+    Boolean caBundle,
+    Boolean caBundleOnly)
     implements Target {
 
   /** Bytes of the body parsed for {@code expectedJson}: 64 KB. */
@@ -63,7 +70,7 @@ public record HttpTarget(
       String metricName) {
     this(
         name, type, url, timeoutMs, expectedStatus, expectedBody, tlsVerify, metricName, null, null,
-        null, null, null);
+        null, null, null, null, null);
   }
 
   /** Bytes of the body searched for {@code expectedBody}, as Route 53 does. */
@@ -78,12 +85,9 @@ public record HttpTarget(
     timeoutMs = TargetRules.timeoutMs(timeoutMs);
     expectedStatus = expectedStatus == null ? StatusRange.DEFAULT : expectedStatus;
     expectedBody = TargetRules.expectedBody(expectedBody, BODY_SEARCH_LIMIT_BYTES);
-    if (type.equals("http") && tlsVerify != null) {
-      throw new TargetRules.FieldProblem(
-          "tlsVerify",
-          "not valid for type http (http targets take url, expectedStatus, expectedBody,"
-              + " expectedJson, method and headers; tlsVerify is for https)");
-    }
+    httpsOnly(type, "tlsVerify", tlsVerify);
+    httpsOnly(type, "caBundle", caBundle);
+    httpsOnly(type, "caBundleOnly", caBundleOnly);
     tlsVerify = type.equals("https") && tlsVerify == null ? Boolean.TRUE : tlsVerify;
     metricName = TargetRules.metricName(name, metricName);
     expectedJson = TargetRules.expectedJson(expectedJson);
@@ -91,6 +95,31 @@ public record HttpTarget(
     method = TargetRules.method(method, expectedBody != null || expectedJson != null);
     headers = TargetRules.headers(headers);
     retries = TargetRules.retries(retries);
+    if (type.equals("https")) {
+      caBundle = caBundle != null && caBundle;
+      caBundleOnly = caBundleOnly != null && caBundleOnly;
+      if (caBundle && !tlsVerify) {
+        throw new TargetRules.FieldProblem(
+            "caBundle",
+            "cannot be true when tlsVerify is false (caBundle verifies the certificate against the"
+                + " CA bundle; tlsVerify false verifies nothing)");
+      }
+      if (caBundleOnly && !caBundle) {
+        throw new TargetRules.FieldProblem(
+            "caBundleOnly", "needs caBundle true (it limits trust to the CA bundle)");
+      }
+    }
+  }
+
+  private static void httpsOnly(String type, String field, Boolean value) {
+    if (type.equals("http") && value != null) {
+      throw new TargetRules.FieldProblem(
+          field,
+          "not valid for type http (http targets take url, expectedStatus, expectedBody,"
+              + " expectedJson, method and headers; "
+              + field
+              + " is for https)");
+    }
   }
 
   /** Certificate metric name: {@code <name>_cert_days}, published for https targets. */
@@ -104,6 +133,16 @@ public record HttpTarget(
     return type.equals("https")
         ? List.of(metricName, latencyMetricName(), certDaysMetricName())
         : List.of(metricName, latencyMetricName());
+  }
+
+  /** Whether the certificate is verified against the CA bundle ({@code caBundle: true}). */
+  public boolean usesCaBundle() {
+    return Boolean.TRUE.equals(caBundle);
+  }
+
+  /** Whether only the CA bundle is trusted, not the platform's roots ({@code caBundleOnly: true}). */
+  public boolean trustsOnlyCaBundle() {
+    return Boolean.TRUE.equals(caBundleOnly);
   }
 
   /** Whether certificates and host names are verified: false only for {@code tlsVerify: false}. */

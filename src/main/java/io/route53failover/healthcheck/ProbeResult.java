@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param reason {@code "ok"} when healthy; otherwise a short named cause: {@code refused}, {@code
  *     timeout}, {@code dns}, {@code no route}, {@code reset}, {@code closed} (connection ended
  *     before a response), {@code protocol} (the answer was not HTTP), {@code tls: <detail>} (for
- *     example {@code tls: certificate expired}, {@code tls: untrusted certificate}, {@code tls:
+ *     example {@code tls: certificate expired}, {@code tls: unknown CA}, {@code tls:
  *     hostname mismatch}, {@code tls: handshake failed}), {@code status 503}, {@code body
  *     mismatch}, {@code deadline} (the run's deadline came first), {@code interrupted}, or {@code
  *     error: <ExceptionClass>} as a last resort; for DNS targets {@code nxdomain}, {@code

@@ -49,6 +49,7 @@ public final class TargetList {
   private final Clock clock;
   private final EventPublisher events;
   private final String actor;
+  private final CaBundle caBundle;
   private Snapshot current;
   private Instant lastRead;
 
@@ -59,6 +60,8 @@ public final class TargetList {
    * @param clock the time source
    * @param events where {@code Targets Rejected} goes
    * @param actor the event's {@code actor}: the function's name, or null
+   * @param caBundle the CA bundle loaded at start-up: a list with a {@code caBundle} target is
+   *     rejected when it is {@link CaBundle#NONE}
    */
   public TargetList(
       TargetsSource source,
@@ -66,13 +69,15 @@ public final class TargetList {
       Duration refresh,
       Clock clock,
       EventPublisher events,
-      String actor) {
+      String actor,
+      CaBundle caBundle) {
     this.source = Objects.requireNonNull(source, "source");
     this.current = Objects.requireNonNull(initial, "initial");
     this.refresh = Objects.requireNonNull(refresh, "refresh");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.events = Objects.requireNonNull(events, "events");
     this.actor = actor;
+    this.caBundle = Objects.requireNonNull(caBundle, "caBundle");
     if (refresh.isNegative() || refresh.isZero()) {
       throw new IllegalArgumentException("refresh must be positive, was " + refresh);
     }
@@ -82,13 +87,15 @@ public final class TargetList {
   /**
    * Reads and parses the list at start-up.
    *
+   * @param caBundle the CA bundle; with {@link CaBundle#NONE} a target with {@code caBundle: true}
+   *     is an error
    * @throws TargetConfigException naming the source, target, field and problem when the source
    *     cannot be read or the list is invalid
    */
-  public static Snapshot load(TargetsSource source) {
+  public static Snapshot load(TargetsSource source, CaBundle caBundle) {
     TargetsDocument document =
         source.read(null).orElseThrow(() -> new IllegalStateException("no document without a version"));
-    return new Snapshot(parse(source, document), document.version());
+    return new Snapshot(parse(source, document, caBundle), document.version());
   }
 
   /** The list to probe now, re-read first when the refresh interval has passed. */
@@ -109,7 +116,7 @@ public final class TargetList {
         return;
       }
       document = read.get();
-      Snapshot next = new Snapshot(parse(source, document), document.version());
+      Snapshot next = new Snapshot(parse(source, document, caBundle), document.version());
       LOG.info(
           LogEvent.of("targets refreshed")
               .with("source", source.location().describe())
@@ -136,9 +143,12 @@ public final class TargetList {
     }
   }
 
-  private static List<Target> parse(TargetsSource source, TargetsDocument document) {
+  private static List<Target> parse(
+      TargetsSource source, TargetsDocument document, CaBundle caBundle) {
     try {
-      return TargetsParser.parse(document.json());
+      List<Target> targets = TargetsParser.parse(document.json());
+      caBundle.requireForTargets(targets);
+      return targets;
     } catch (TargetConfigException e) {
       throw source.location().kind() == TargetsLocation.Kind.INLINE
           ? e

@@ -11,14 +11,15 @@ final class TargetProber implements Prober {
   private final Prober dns;
 
   /**
-   * Production probers resolving through {@code resolver}, with the platform's trust roots. The
-   * HTTP(S) prober is built when the first HTTP(S) target is probed, so a run with TCP targets only
-   * never loads OkHttp, Okio and Kotlin (about 250 classes fewer, measured).
+   * Production probers resolving through {@code resolver}, with the platform's trust roots and, for
+   * {@code caBundle} targets, {@code caBundle}'s CAs. The HTTP(S) prober is built when the first
+   * HTTP(S) target is probed, so a run with TCP targets only never loads OkHttp, Okio and Kotlin
+   * (about 250 classes fewer, measured).
    */
-  TargetProber(HostResolver resolver) {
+  TargetProber(HostResolver resolver, CaBundle caBundle) {
     this(
         new TcpProber(resolver),
-        new OnFirstUse(() -> new HttpProber(resolver)),
+        new OnFirstUse(() -> new HttpProber(resolver, caBundle)),
         new OnFirstUse(DnsProber::new));
   }
 

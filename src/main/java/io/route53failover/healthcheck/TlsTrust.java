@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -15,7 +16,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
 
 /**
- * Trust managers for HTTPS probes: verification against chosen roots, and no verification at all
+ * Trust managers for HTTPS probes: verification against chosen roots (a {@link CaBundle}, alone or
+ * with the platform's roots), and no verification at all
  * for targets with {@code tlsVerify: false} (as Route 53's own HTTPS checks do).
  *
  * <p>okhttp-tls's {@code addInsecureHost} is not used for the latter: it matches the socket's peer
@@ -37,15 +39,42 @@ final class TlsTrust {
       TrustManagerFactory factory =
           TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       factory.init(store);
-      for (TrustManager manager : factory.getTrustManagers()) {
-        if (manager instanceof X509TrustManager x509) {
-          return x509;
-        }
-      }
-      throw new IllegalStateException("no X509TrustManager from " + factory.getAlgorithm());
+      return x509(factory);
     } catch (GeneralSecurityException | java.io.IOException e) {
       throw new IllegalStateException("cannot build a trust manager for the given roots", e);
     }
+  }
+
+  /**
+   * A trust manager that trusts {@code roots} and the platform's roots (the JDK's default trust
+   * store), in one PKIX validation: a chain to either is accepted, and an expired certificate is
+   * reported as expired whichever root it chains to.
+   */
+  static X509TrustManager trustingWithPlatformRoots(List<X509Certificate> roots) {
+    List<X509Certificate> all = new ArrayList<>(roots);
+    all.addAll(List.of(platform().getAcceptedIssuers()));
+    return trusting(all);
+  }
+
+  /** The platform's trust manager: the JDK's default trust store. */
+  static X509TrustManager platform() {
+    try {
+      TrustManagerFactory factory =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      factory.init((KeyStore) null);
+      return x509(factory);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot read the platform's trust store", e);
+    }
+  }
+
+  private static X509TrustManager x509(TrustManagerFactory factory) {
+    for (TrustManager manager : factory.getTrustManagers()) {
+      if (manager instanceof X509TrustManager x509) {
+        return x509;
+      }
+    }
+    throw new IllegalStateException("no X509TrustManager from " + factory.getAlgorithm());
   }
 
   /** A trust manager that accepts any server certificate chain: expired, self-signed, any name. */

@@ -1,5 +1,12 @@
 package io.route53failover.bench;
 
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -152,6 +159,13 @@ final class FanOut {
     if (maxConcurrentProbes != null) {
       env.put("MAX_CONCURRENT_PROBES", maxConcurrentProbes.toString());
     }
+    if (fromS3) {
+      env.put("TARGETS_S3_URI", uploadToS3(targets));
+    }
+    String timeoutSeconds = System.getProperty(TIMEOUT_SECONDS_PROPERTY);
+    if (timeoutSeconds != null) {
+      env.put("BENCH_TIMEOUT_SECONDS", timeoutSeconds);
+    }
     long started = System.currentTimeMillis();
     Map<String, String> figures =
         probe(
@@ -166,6 +180,35 @@ final class FanOut {
     }
     return new Run(figures, counter.callsSince(measuredFrom));
   }
+
+  /**
+   * Uploads the list to moto's S3 from this (the parent) process, so the probing process's peak
+   * RSS holds only what the function itself loads to read it.
+   *
+   * @return the {@code TARGETS_S3_URI}
+   */
+  String uploadToS3(Targets targets) throws IOException {
+    String bucket = "bench-targets";
+    String key = "targets-" + targets.n + ".json";
+    try (S3Client s3 =
+        S3Client.builder()
+            .endpointOverride(setup.moto())
+            .region(Region.US_EAST_1)
+            .forcePathStyle(true)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
+            .httpClient(UrlConnectionHttpClient.create())
+            .build()) {
+      if (s3.listBuckets().buckets().stream().noneMatch(b -> b.name().equals(bucket))) {
+        s3.createBucket(r -> r.bucket(bucket));
+      }
+      s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromFile(targets.file));
+    }
+    return "s3://" + bucket + "/" + key;
+  }
+
+  /** System property of {@code --timeout-seconds}: the invokes' context timeout. */
+  static final String TIMEOUT_SECONDS_PROPERTY = "bench.timeoutSeconds";
 
   /** One sequential run (probing only) in a fresh process. */
   Run sequential(Targets targets, int run) throws IOException, InterruptedException {

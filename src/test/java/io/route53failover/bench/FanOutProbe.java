@@ -9,8 +9,6 @@ import io.route53failover.healthcheck.Target;
 import io.route53failover.metrics.CloudWatchMetricPublisher;
 import io.route53failover.aws.AwsClients;
 import java.net.URI;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
 import java.time.Duration;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -64,28 +62,34 @@ public final class FanOutProbe {
   }
 
   /**
-   * {@code env} with the list moved from {@code TARGETS} to an object in the emulator's S3 ({@code
-   * TARGETS_S3_URI}), uploaded here before anything is timed.
+   * {@code env} with the list read from S3: {@code TARGETS} removed, {@code TARGETS_S3_URI} as the
+   * parent set it. The parent uploads the object ({@link FanOut#uploadToS3}), so this process loads
+   * no S3 classes besides the function's own client, and its peak RSS is the function's.
    */
   private static Map<String, String> fromS3(Map<String, String> env) {
-    String targets = env.remove(HealthCheckConfig.TARGETS);
-    String bucket = "bench-targets";
-    String key = "targets-" + targets.length() + ".json";
-    try (S3Client s3 = AwsClients.newS3Client(env)) {
-      if (!s3.listBuckets().buckets().stream().anyMatch(b -> b.name().equals(bucket))) {
-        s3.createBucket(r -> r.bucket(bucket));
-      }
-      s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString(targets));
+    env.remove(HealthCheckConfig.TARGETS);
+    if (env.get(HealthCheckConfig.TARGETS_S3_URI) == null) {
+      throw new IllegalArgumentException("invoke-s3 needs TARGETS_S3_URI from the parent");
     }
-    env.put(HealthCheckConfig.TARGETS_S3_URI, "s3://" + bucket + "/" + key);
     return env;
+  }
+
+  /**
+   * The invoke's context: the template's default timeout, or {@code BENCH_TIMEOUT_SECONDS} when the
+   * parent sets it ({@code --timeout-seconds}).
+   */
+  private static com.amazonaws.services.lambda.runtime.Context context(Map<String, String> env) {
+    String seconds = env.get("BENCH_TIMEOUT_SECONDS");
+    return seconds == null
+        ? FunctionContext.of("HealthCheckFunction")
+        : FunctionContext.of("HealthCheckFunction", Integer.parseInt(seconds));
   }
 
   private static String invoke(Map<String, String> env) throws Exception {
     HealthCheckFunction function =
         HealthCheckFunction.create(env, new CloudWatchMetricPublisher(emulatorClient(env)));
     long w0 = System.nanoTime();
-    function.handleRequest(null, FunctionContext.of("HealthCheckFunction"));
+    function.handleRequest(null, context(env));
     long warmupNanos = System.nanoTime() - w0;
 
     HealthCheckReport report;
@@ -95,7 +99,7 @@ public final class FanOutProbe {
     try (Proc.FdSampler fds = new Proc.FdSampler()) {
       measuredStartEpochMs = System.currentTimeMillis();
       long t0 = System.nanoTime();
-      report = function.handleRequest(null, FunctionContext.of("HealthCheckFunction"));
+      report = function.handleRequest(null, context(env));
       nanos = System.nanoTime() - t0;
       peakFds = fds.peak();
     }

@@ -14,10 +14,15 @@ final class FunctionContext {
    * that function's default timeout in template.yaml, in us-east-1, logging to stderr.
    */
   static LocalContext of(String function) {
-    int seconds =
+    return of(
+        function,
         function.equals("FailoverFunction")
             ? FailoverFunction.DEFAULT_TIMEOUT_SECONDS
-            : HealthCheckFunction.DEFAULT_TIMEOUT_SECONDS;
+            : HealthCheckFunction.DEFAULT_TIMEOUT_SECONDS);
+  }
+
+  /** As above, with a timeout of {@code seconds}. */
+  static LocalContext of(String function, int seconds) {
     return new LocalContext(
         function, "us-east-1", Duration.ofSeconds(seconds), System::nanoTime, System.err);
   }

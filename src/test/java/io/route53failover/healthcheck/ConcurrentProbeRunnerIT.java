@@ -31,8 +31,10 @@ class ConcurrentProbeRunnerIT {
 
   static final HostResolver RESOLVER = Loopback.resolving("api.test");
 
+  /** A runner whose CA bundle holds {@code roots} (none when empty). */
   static ConcurrentProbeRunner runner(List<java.security.cert.X509Certificate> roots) {
-    Prober prober = new TargetProber(new TcpProber(RESOLVER), new HttpProber(RESOLVER, roots), new DnsProber());
+    CaBundle bundle = roots.isEmpty() ? CaBundle.NONE : new CaBundle("test", roots);
+    Prober prober = new TargetProber(new TcpProber(RESOLVER), new HttpProber(RESOLVER, bundle), new DnsProber());
     return new ConcurrentProbeRunner(
         prober, ConcurrentProbeRunner.MAX_OPEN_SOCKETS, Clock.systemUTC());
   }
@@ -60,7 +62,8 @@ class ConcurrentProbeRunnerIT {
         StatusRange.DEFAULT,
         body,
         type.equals("https") ? tlsVerify : null,
-        name + "_availability", null, null, null, null, null);
+        name + "_availability", null, null, null, null, null,
+        type.equals("https") && tlsVerify ? true : null, null);
   }
 
   /** Answers by path: /ok 200, /down 503, /stall never, /ready with the expected body. */

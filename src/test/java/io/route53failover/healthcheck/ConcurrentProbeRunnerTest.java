@@ -286,7 +286,7 @@ class ConcurrentProbeRunnerTest {
     prober.probe(target("a", 1), Duration.ofSeconds(1));
     prober.probe(
         new HttpTarget(
-            "b", "https", java.net.URI.create("https://h/"), 1, StatusRange.DEFAULT, null, true, "b", null, null, null, null, null),
+            "b", "https", java.net.URI.create("https://h/"), 1, StatusRange.DEFAULT, null, true, "b", null, null, null, null, null, null, null),
         Duration.ofSeconds(1));
 
     assertThat(tcp).hasValue(1);

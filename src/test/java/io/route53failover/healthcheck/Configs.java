@@ -24,6 +24,19 @@ final class Configs {
       int storageResolution,
       int maxConcurrentProbes,
       int sampleIntervalSeconds) {
+    return inline(
+        targets, namespace, storageResolution, maxConcurrentProbes, sampleIntervalSeconds,
+        CaBundle.NONE);
+  }
+
+  /** As above, with the CA bundle {@code caBundle}. */
+  static HealthCheckConfig inline(
+      List<Target> targets,
+      String namespace,
+      int storageResolution,
+      int maxConcurrentProbes,
+      int sampleIntervalSeconds,
+      CaBundle caBundle) {
     return new HealthCheckConfig(
         targets,
         namespace,
@@ -32,6 +45,7 @@ final class Configs {
         new TargetsLocation(TargetsLocation.Kind.INLINE, "[]"),
         "inline",
         Duration.ofSeconds(HealthCheckConfig.DEFAULT_TARGETS_REFRESH_SECONDS),
-        sampleIntervalSeconds);
+        sampleIntervalSeconds,
+        caBundle);
   }
 }

@@ -87,7 +87,7 @@ class FailureReasonsTest {
             causedBy(
                 new SSLHandshakeException("PKIX path building failed"),
                 new CertPathValidatorException("unable to find valid certification path")),
-            "tls: untrusted certificate"),
+            "tls: unknown CA"),
         arguments(
             causedBy(
                 new SSLHandshakeException("Remote host terminated the handshake"),

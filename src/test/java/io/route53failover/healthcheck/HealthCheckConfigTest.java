@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,54 @@ class HealthCheckConfigTest {
     assertThat(config.storageResolution()).isEqualTo(60);
     assertThat(config.maxConcurrentProbes()).isEqualTo(256);
     assertThat(config("MAX_CONCURRENT_PROBES", " ").maxConcurrentProbes()).isEqualTo(256);
+  }
+
+  private static final String CA_TARGET =
+      "[{\"name\":\"pki\",\"type\":\"https\",\"url\":\"https://h/\",\"caBundle\":true}]";
+
+  @Test
+  void aCaBundleTargetWithoutCaBundleParameterFailsNamingTheFieldAndTheVariable() {
+    List<String> asked = new ArrayList<>();
+    assertThatThrownBy(
+            () ->
+                HealthCheckConfig.fromEnvironment(
+                    Map.of("TARGETS", CA_TARGET, "CA_BUNDLE_PARAMETER", " "),
+                    InlineTargetsSource::new,
+                    p -> {
+                      asked.add(p);
+                      return CaBundleTest.bundle();
+                    }))
+        .hasMessage(
+            "TARGETS: target \"pki\" (index 0): field \"caBundle\": is true but CA_BUNDLE_PARAMETER"
+                + " is not set; set it to the SSM parameter holding the PEM CA certificates, or"
+                + " remove caBundle");
+    assertThat(asked).isEmpty();
+  }
+
+  @Test
+  void caBundleParameterIsReadOnceAndGivenToTheConfiguration() {
+    List<String> asked = new ArrayList<>();
+    CaBundle bundle = CaBundleTest.bundle();
+
+    HealthCheckConfig config =
+        HealthCheckConfig.fromEnvironment(
+            Map.of("TARGETS", CA_TARGET, "CA_BUNDLE_PARAMETER", " /ops/ca-bundle "),
+            InlineTargetsSource::new,
+            p -> {
+              asked.add(p);
+              return bundle;
+            });
+
+    assertThat(asked).containsExactly("/ops/ca-bundle");
+    assertThat(config.caBundle()).isSameAs(bundle);
+    assertThat(HealthCheckConfig.fromEnvironment(Map.of("TARGETS", TARGETS)).caBundle())
+        .isEqualTo(CaBundle.NONE);
+    assertThat(HealthCheckConfig.ENVIRONMENT_VARIABLES).endsWith("CA_BUNDLE_PARAMETER");
+  }
+
+  @Test
+  void caBundleParameterNeedsTheSsmReader() {
+    assertRejected("CA_BUNDLE_PARAMETER", "/ops/ca", "is not supported here");
   }
 
   @Test
@@ -235,7 +285,8 @@ class HealthCheckConfigTest {
             "TARGETS_PARAMETER",
             "TARGETS_S3_URI",
             "TARGETS_REFRESH_SECONDS",
-            "SAMPLE_INTERVAL_SECONDS");
+            "SAMPLE_INTERVAL_SECONDS",
+            "CA_BUNDLE_PARAMETER");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.route53failover.healthcheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -10,6 +11,7 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import io.route53failover.metrics.CloudWatchMetricPublisher;
 import io.route53failover.testing.LoopbackTargets;
 import io.route53failover.testing.MotoServer;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +19,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okhttp3.tls.HandshakeCertificates;
+import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +38,8 @@ import software.amazon.awssdk.services.cloudwatch.model.Datapoint;
 import software.amazon.awssdk.services.cloudwatch.model.PutMetricDataRequest;
 import software.amazon.awssdk.services.cloudwatch.model.StandardUnit;
 import software.amazon.awssdk.services.cloudwatch.model.Statistic;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /**
  * The real handler, real probes of real loopback servers, real PutMetricData to moto_server; every
@@ -168,5 +178,86 @@ class HealthCheckFunctionMotoIT {
     assertPublished("tcp-0_availability", timestamp, 1.0, StandardUnit.COUNT);
     assertPublished("tcp-599_availability", timestamp, 1.0, StandardUnit.COUNT);
     assertPublished("tcp-599_latency", timestamp, report.targets().get(599).latencyMs(), StandardUnit.MILLISECONDS);
+  }
+  /**
+   * Issue 19's private CA end to end: the CA bundle in a moto SSM SecureString named by {@code
+   * CA_BUNDLE_PARAMETER}, read by the function's own start-up path ({@link
+   * HealthCheckFunction#create}, clients from {@code AWS_ENDPOINT_URL}), a loopback HTTPS server
+   * whose certificate (IP SAN 127.0.0.1) the private CA signed, and the datums read back from moto
+   * CloudWatch: 1 for the targets that trust the bundle, 0 for the one that trusts the platform's
+   * roots only. A parameter holding a server certificate instead of a CA fails start-up naming
+   * CA_BUNDLE_PARAMETER.
+   */
+  @Test
+  void aPrivateCaBundleFromSsmVerifiesHttpsTargetsAndTheirDatumsArePublished() throws Exception {
+    HeldCertificate ca =
+        new HeldCertificate.Builder().certificateAuthority(0).commonName("moto IT private CA").build();
+    HeldCertificate serverCertificate =
+        new HeldCertificate.Builder().addSubjectAlternativeName("127.0.0.1").signedBy(ca).build();
+    try (MockWebServer https = new MockWebServer();
+        SsmClient ssm =
+            io.route53failover.aws.AwsClients.newSsmClient(
+                Map.of(
+                    "AWS_ENDPOINT_URL", MOTO.endpoint().toString(),
+                    "AWS_REGION", MotoServer.REGION.id()))) {
+      https.useHttps(
+          new HandshakeCertificates.Builder()
+              .heldCertificate(serverCertificate, ca.certificate())
+              .build()
+              .sslSocketFactory());
+      https.setDispatcher(
+          new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+              return new MockResponse.Builder().code(200).body("ok").build();
+            }
+          });
+      https.start(InetAddress.getByName("127.0.0.1"), 0);
+      ssm.putParameter(
+          r -> r.name("/pki/ca-bundle").type(ParameterType.SECURE_STRING).value(ca.certificatePem()));
+      ssm.putParameter(
+          r ->
+              r.name("/pki/not-a-ca")
+                  .type(ParameterType.STRING)
+                  .value(serverCertificate.certificatePem()));
+      String url = "https://127.0.0.1:" + https.getPort() + "/health";
+      String targets =
+          "[{\"name\":\"pki\",\"type\":\"https\",\"url\":\"" + url + "\",\"caBundle\":true},"
+              + "{\"name\":\"pki-only\",\"type\":\"https\",\"url\":\"" + url
+              + "\",\"caBundle\":true,\"caBundleOnly\":true},"
+              + "{\"name\":\"platform\",\"type\":\"https\",\"url\":\"" + url + "\"}]";
+      Map<String, String> env =
+          Map.of(
+              "AWS_ENDPOINT_URL", MOTO.endpoint().toString(),
+              "AWS_REGION", MotoServer.REGION.id(),
+              "METRIC_NAMESPACE", namespace,
+              "TARGETS", targets,
+              "CA_BUNDLE_PARAMETER", "/pki/ca-bundle");
+
+      HealthCheckReport report =
+          HealthCheckFunction.create(env, null)
+              .handleRequest(
+                  EventLoader.loadScheduledEvent(EVENT.toAbsolutePath().toString()),
+                  sixtySecondContext());
+
+      assertThat(report.targets())
+          .extracting(ProbeResult::name, ProbeResult::healthy, ProbeResult::reason)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple("pki", true, "ok"),
+              org.assertj.core.groups.Tuple.tuple("pki-only", true, "ok"),
+              org.assertj.core.groups.Tuple.tuple("platform", false, "tls: unknown CA"));
+      Instant timestamp = Instant.parse(report.timestamp());
+      assertPublished("pki_availability", timestamp, 1.0, StandardUnit.COUNT);
+      assertPublished("pki-only_availability", timestamp, 1.0, StandardUnit.COUNT);
+      assertPublished("platform_availability", timestamp, 0.0, StandardUnit.COUNT);
+
+      Map<String, String> notACa = new java.util.HashMap<>(env);
+      notACa.put("CA_BUNDLE_PARAMETER", "/pki/not-a-ca");
+      assertThatThrownBy(() -> HealthCheckFunction.create(notACa, null))
+          .isInstanceOf(TargetConfigException.class)
+          .hasMessageStartingWith(
+              "CA_BUNDLE_PARAMETER /pki/not-a-ca: certificate 1 (CN=")
+          .hasMessageContaining("is not a CA certificate");
+    }
   }
 }

@@ -31,9 +31,9 @@ class HealthCheckFunctionTest {
 
   private static final TcpTarget DB = new TcpTarget("db-1", "127.0.0.1", 5432, 3000, "db-1_availability", null, null);
   private static final HttpTarget WEB =
-      new HttpTarget("web-1", "http", URI.create("http://127.0.0.1:8080/"), 3000, StatusRange.DEFAULT, null, null, "web-1_availability", null, null, null, null, null);
+      new HttpTarget("web-1", "http", URI.create("http://127.0.0.1:8080/"), 3000, StatusRange.DEFAULT, null, null, "web-1_availability", null, null, null, null, null, null, null);
   private static final HttpTarget API =
-      new HttpTarget("api", "https", URI.create("https://127.0.0.1:8443/"), 3000, StatusRange.DEFAULT, "pong", true, "legacy-api-metric", null, null, null, null, null);
+      new HttpTarget("api", "https", URI.create("https://127.0.0.1:8443/"), 3000, StatusRange.DEFAULT, "pong", true, "legacy-api-metric", null, null, null, null, null, null, null);
 
   /** A runner that answers from a function of the target and records the deadline it got. */
   static final class FakeRunner implements ProbeRunner {
@@ -544,7 +544,7 @@ class HealthCheckFunctionTest {
     TargetList list =
         new TargetList(
             source, new TargetList.Snapshot(List.of(DB), "v1"), Duration.ofSeconds(1), clock, e -> {},
-            null);
+            null, CaBundle.NONE);
     List<List<String>> probed = new ArrayList<>();
     ProbeRunner runner =
         (targets, deadline) -> {

@@ -57,7 +57,7 @@ class HttpJsonProberIT {
         json,
         maxLatencyMs,
         method,
-        headers, null);
+        headers, null, null, null);
   }
 
   private ProbeResult probe(HttpTarget target) {

@@ -44,7 +44,7 @@ class HttpProberIT {
     String type = URI.create(url).getScheme();
     return new HttpTarget(
         "w", type, URI.create(url), timeoutMs, status, body, type.equals("https") ? true : null,
-        "w_availability", null, null, null, null, null);
+        "w_availability", null, null, null, null, null, null, null);
   }
 
   /** The server's URL by IP literal: the test resolver knows no other name for it. */

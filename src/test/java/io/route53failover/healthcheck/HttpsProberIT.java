@@ -17,6 +17,8 @@ import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** HTTPS probes against a real TLS server on 127.0.0.1 with certificates made by the test. */
 class HttpsProberIT {
@@ -55,7 +57,27 @@ class HttpsProberIT {
     return new HeldCertificate.Builder().addSubjectAlternativeName(host);
   }
 
+  /** A target on {@code host}; a verifying one trusts the CA bundle (and the platform's roots). */
   HttpTarget target(String host, boolean tlsVerify) {
+    return target(host, tlsVerify, tlsVerify ? Trust.BUNDLE_AND_PLATFORM : Trust.PLATFORM);
+  }
+
+  /** How a verifying target is told to trust: its {@code caBundle} and {@code caBundleOnly}. */
+  enum Trust {
+    PLATFORM(null, null),
+    BUNDLE_AND_PLATFORM(true, null),
+    BUNDLE_ONLY(true, true);
+
+    final Boolean caBundle;
+    final Boolean caBundleOnly;
+
+    Trust(Boolean caBundle, Boolean caBundleOnly) {
+      this.caBundle = caBundle;
+      this.caBundleOnly = caBundleOnly;
+    }
+  }
+
+  HttpTarget target(String host, boolean tlsVerify, Trust trust) {
     return new HttpTarget(
         "s",
         "https",
@@ -64,39 +86,93 @@ class HttpsProberIT {
         StatusRange.DEFAULT,
         "ok",
         tlsVerify,
-        "s_availability", null, null, null, null, null);
+        "s_availability", null, null, null, null, null, trust.caBundle, trust.caBundleOnly);
   }
 
   static ProbeResult probe(HttpProber prober, HttpTarget target) {
     return prober.probe(target, Duration.ofMillis(target.timeoutMs()));
   }
 
+  /** The test CA as the bundle of {@code CA_BUNDLE_PARAMETER} would give it. */
+  static final CaBundle BUNDLE = CaBundle.parse("/test/ca-bundle", CA.certificatePem());
+
   static HttpProber trustingTestCa() {
-    return new HttpProber(RESOLVER, List.of(CA.certificate()));
+    return new HttpProber(RESOLVER, BUNDLE);
   }
 
   static HttpProber withPlatformTrust() {
     return new HttpProber(RESOLVER);
   }
 
-  @Test
-  void certificateFromATrustedRootIsHealthy() throws IOException {
-    startWithCertificate(certificateFor("health.test"));
 
-    ProbeResult result = probe(trustingTestCa(), target("health.test", true));
 
-    assertThat(result.reason()).isEqualTo("ok");
-    assertThat(result.healthy()).isTrue();
+  static final long DAY_MS = 86_400_000L;
+
+  /**
+   * Issue 19's private CA cases: one server per case on 127.0.0.1 with a certificate the test's
+   * private CA signed (or another CA), probed by a prober holding the CA bundle (or none).
+   *
+   * @param sans the certificate's subject alternative names (an IP literal is an IP SAN)
+   * @param validFromDays notBefore, in days from now
+   * @param validToDays notAfter, in days from now
+   * @param urlHost the host in the target's URL
+   * @param signer "bundle" (the bundle's CA) or "other" (a CA not in the bundle)
+   * @param proberHasBundle whether the prober was given the bundle
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          # case                                | sans                  | from | to  | urlHost     | signer | trust               | bundle | reason
+          verified with the bundle and platform | health.test           | -1   | 30  | health.test | bundle | BUNDLE_AND_PLATFORM | true   | ok
+          verified with the bundle only         | health.test           | -1   | 30  | health.test | bundle | BUNDLE_ONLY         | true   | ok
+          rejected without the bundle           | health.test           | -1   | 30  | health.test | bundle | PLATFORM            | true   | tls: unknown CA
+          bundle only: another CA is unknown    | health.test           | -1   | 30  | health.test | other  | BUNDLE_ONLY         | true   | tls: unknown CA
+          bundle and platform: another CA       | health.test           | -1   | 30  | health.test | other  | BUNDLE_AND_PLATFORM | true   | tls: unknown CA
+          expired                               | health.test           | -10  | -1  | health.test | bundle | BUNDLE_AND_PLATFORM | true   | tls: certificate expired
+          expired, bundle only                  | health.test           | -10  | -1  | health.test | bundle | BUNDLE_ONLY         | true   | tls: certificate expired
+          not yet valid                         | health.test           | 1    | 30  | health.test | bundle | BUNDLE_AND_PLATFORM | true   | tls: certificate not yet valid
+          hostname mismatch                     | health.test           | -1   | 30  | other.test  | bundle | BUNDLE_AND_PLATFORM | true   | tls: hostname mismatch
+          IP-literal URL with an IP SAN         | 127.0.0.1             | -1   | 30  | 127.0.0.1   | bundle | BUNDLE_ONLY         | true   | ok
+          IP-literal URL, DNS SAN only          | health.test           | -1   | 30  | 127.0.0.1   | bundle | BUNDLE_AND_PLATFORM | true   | tls: hostname mismatch
+          IP-literal URL, another IP SAN        | 127.0.0.2             | -1   | 30  | 127.0.0.1   | bundle | BUNDLE_AND_PLATFORM | true   | tls: hostname mismatch
+          caBundle target, prober without one   | health.test           | -1   | 30  | health.test | bundle | BUNDLE_AND_PLATFORM | false  | tls: no CA bundle (CA_BUNDLE_PARAMETER not set)
+          """)
+  void privateCaTrust(
+      String description,
+      String sans,
+      int validFromDays,
+      int validToDays,
+      String urlHost,
+      String signer,
+      Trust trust,
+      boolean proberHasBundle,
+      String reason)
+      throws IOException {
+    long now = Instant.now().toEpochMilli();
+    HeldCertificate.Builder certificate =
+        certificateFor(sans).validityInterval(now + validFromDays * DAY_MS, now + validToDays * DAY_MS);
+    HeldCertificate issuer = signer.equals("bundle") ? CA : OTHER_CA;
+    HeldCertificate held = certificate.signedBy(issuer).build();
+    server.useHttps(
+        new HandshakeCertificates.Builder()
+            .heldCertificate(held, issuer.certificate())
+            .build()
+            .sslSocketFactory());
+    server.start(InetAddress.getByName("127.0.0.1"), 0);
+    server.enqueue(new MockResponse.Builder().code(200).body("ok").build());
+    HttpProber prober = proberHasBundle ? trustingTestCa() : withPlatformTrust();
+
+    ProbeResult result = probe(prober, target(urlHost, true, trust));
+
+    assertThat(result.reason()).isEqualTo(reason);
+    assertThat(result.healthy()).isEqualTo(reason.equals("ok"));
   }
 
-  @Test
-  void sameServerUnderThePlatformsTrustIsTls() throws IOException {
-    startWithCertificate(certificateFor("health.test"));
-
-    ProbeResult result = probe(withPlatformTrust(), target("health.test", true));
-
-    assertThat(result).isEqualTo(ProbeResult.unhealthy("s", null, "tls: untrusted certificate"));
-  }
+  /** A CA that is not in the bundle. */
+  static final HeldCertificate OTHER_CA =
+      new HeldCertificate.Builder().certificateAuthority(0).commonName("another CA").build();
 
   @Test
   void tlsVerifyFalseAcceptsAnUntrustedCertificate() throws IOException {
@@ -117,17 +193,9 @@ class HttpsProberIT {
 
     assertThat(probe(withPlatformTrust(), target("health.test", false)).reason()).isEqualTo("ok");
     assertThat(probe(trustingTestCa(), target("health.test", true)).reason())
-        .isEqualTo("tls: untrusted certificate");
+        .isEqualTo("tls: unknown CA");
   }
 
-  @Test
-  void certificateForAnotherHostIsTlsHostnameMismatch() throws IOException {
-    startWithCertificate(certificateFor("health.test"));
-
-    ProbeResult result = probe(trustingTestCa(), target("other.test", true));
-
-    assertThat(result).isEqualTo(ProbeResult.unhealthy("s", null, "tls: hostname mismatch"));
-  }
 
   @Test
   void tlsVerifyFalseAcceptsACertificateForAnotherHost() throws IOException {
@@ -145,20 +213,10 @@ class HttpsProberIT {
     HttpProber prober = withPlatformTrust();
 
     assertThat(probe(prober, target("other.test", false)).reason()).isEqualTo("ok");
-    assertThat(probe(prober, target("health.test", true)).reason())
-        .isEqualTo("tls: untrusted certificate");
+    assertThat(probe(prober, target("health.test", true, Trust.PLATFORM)).reason())
+        .isEqualTo("tls: unknown CA");
   }
 
-  @Test
-  void expiredCertificateIsTlsCertificateExpired() throws IOException {
-    long now = Instant.now().toEpochMilli();
-    startWithCertificate(
-        certificateFor("health.test").validityInterval(now - 10 * 86_400_000L, now - 86_400_000L));
-
-    ProbeResult result = probe(trustingTestCa(), target("health.test", true));
-
-    assertThat(result).isEqualTo(ProbeResult.unhealthy("s", null, "tls: certificate expired"));
-  }
 
   @Test
   void tlsVerifyFalseAcceptsAnExpiredCertificate() throws IOException {
@@ -201,12 +259,6 @@ class HttpsProberIT {
     assertThat(result.reason()).isEqualTo("ok");
   }
 
-  @Test
-  void ipLiteralUrlIsVerifiedAgainstTheCertificatesIpAddresses() throws IOException {
-    startWithCertificate(certificateFor("127.0.0.1"));
-
-    assertThat(probe(trustingTestCa(), target("127.0.0.1", true)).reason()).isEqualTo("ok");
-  }
 
   @Test
   void failedHandshakeIsTls() throws IOException {
@@ -251,7 +303,7 @@ class HttpsProberIT {
               StatusRange.DEFAULT,
               "ok",
               true,
-              "s_availability", null, null, null, null, null);
+              "s_availability", null, null, null, null, null, null, null);
 
       ProbeResult result = probe(trustingTestCa(), target);
 

@@ -37,6 +37,8 @@ class TargetFaultsIT {
   static final HeldCertificate CA =
       new HeldCertificate.Builder().certificateAuthority(0).commonName("faults test CA").build();
 
+  static final CaBundle BUNDLE = new CaBundle("test", List.of(CA.certificate()));
+
   static final HostResolver RESOLVER = Loopback.resolving("health.test", "other.test");
 
   /** Probing time the run gets: the context's remaining time minus the publish reserve. */
@@ -46,7 +48,8 @@ class TargetFaultsIT {
     String type = URI.create(url).getScheme();
     return new HttpTarget(
         name, type, URI.create(url), 2_000, StatusRange.DEFAULT, expectedBody,
-        type.equals("https") ? true : null, name + "_availability", null, null, null, null, null);
+        type.equals("https") ? true : null, name + "_availability", null, null, null, null, null,
+        type.equals("https") ? true : null, null);
   }
 
   private static MockWebServer tls(HeldCertificate.Builder certificate, MockResponse response)
@@ -137,11 +140,12 @@ class TargetFaultsIT {
       HealthCheckFunctionTest.CapturingPublisher publisher =
           new HealthCheckFunctionTest.CapturingPublisher();
       Prober prober =
-          new TargetProber(new TcpProber(RESOLVER), new HttpProber(RESOLVER, List.of(CA.certificate())), new DnsProber());
+          new TargetProber(new TcpProber(RESOLVER), new HttpProber(RESOLVER, BUNDLE), new DnsProber());
       HealthCheckFunction function =
           new HealthCheckFunction(
               Configs.inline(
-                  targets, "LambdaCustomHC", 60, HealthCheckConfig.DEFAULT_MAX_CONCURRENT_PROBES),
+                  targets, "LambdaCustomHC", 60, HealthCheckConfig.DEFAULT_MAX_CONCURRENT_PROBES,
+                  HealthCheckConfig.DEFAULT_SAMPLE_INTERVAL_SECONDS, BUNDLE),
               new ConcurrentProbeRunner(prober, ConcurrentProbeRunner.MAX_OPEN_SOCKETS, Clock.systemUTC()),
               publisher,
               Clock.systemUTC(), Thread::sleep);

@@ -73,9 +73,9 @@ class TargetListTest {
 
   private TargetList list() {
     source.document = new TargetsDocument(tcp("a"), "etag \"1\"");
-    TargetList.Snapshot initial = TargetList.load(source);
+    TargetList.Snapshot initial = TargetList.load(source, CaBundle.NONE);
     source.reads = 0;
-    return new TargetList(source, initial, Duration.ofSeconds(300), clock, events::add, "fn");
+    return new TargetList(source, initial, Duration.ofSeconds(300), clock, events::add, "fn", CaBundle.NONE);
   }
 
   @Test
@@ -140,6 +140,34 @@ class TargetListTest {
   }
 
   @Test
+  void aRefreshToACaBundleTargetWithoutABundleIsRejectedAndAcceptedWithOne() {
+    String caBundleTarget = "[{\"name\":\"pki\",\"type\":\"https\",\"url\":\"https://h/\",\"caBundle\":true}]";
+    TargetList list = list();
+    source.document = new TargetsDocument(caBundleTarget, "etag \"2\"");
+    clock.now = clock.now.plusSeconds(300);
+    assertThat(list.current().version()).isEqualTo("etag \"1\"");
+    assertThat(events)
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.reason())
+                    .isEqualTo(
+                        "TARGETS_S3_URI s3://b/targets.json (etag \"2\"): target \"pki\" (index 0):"
+                            + " field \"caBundle\": is true but CA_BUNDLE_PARAMETER is not set; set it"
+                            + " to the SSM parameter holding the PEM CA certificates, or remove"
+                            + " caBundle"));
+
+    CaBundle bundle = CaBundleTest.bundle();
+    TargetList withBundle =
+        new TargetList(
+            source, new TargetList.Snapshot(List.of(), "etag \"1\""), Duration.ofSeconds(300),
+            clock, events::add, "fn", bundle);
+    clock.now = clock.now.plusSeconds(300);
+    assertThat(withBundle.current().version()).isEqualTo("etag \"2\"");
+    assertThat(TargetList.load(source, bundle).targets()).hasSize(1);
+  }
+
+  @Test
   void aFailedReadKeepsTheLastGoodListAndIsReportedWithoutARejectedVersion() {
     TargetList list = list();
     source.failure = new TargetConfigException(LOCATION.describe(), null, null, "S3 GetObject NoSuchKey");
@@ -153,7 +181,7 @@ class TargetListTest {
   @Test
   void aColdStartOnAnInvalidListFailsNamingTheSource() {
     source.document = new TargetsDocument("[]", "version 4");
-    assertThatThrownBy(() -> TargetList.load(source))
+    assertThatThrownBy(() -> TargetList.load(source, CaBundle.NONE))
         .isInstanceOf(TargetConfigException.class)
         .hasMessage(
             "TARGETS_S3_URI s3://b/targets.json (version 4): must contain at least one target,"
@@ -163,7 +191,7 @@ class TargetListTest {
   @Test
   void theIntervalMustBePositive() {
     TargetList.Snapshot s = new TargetList.Snapshot(List.of(), "inline");
-    assertThatThrownBy(() -> new TargetList(source, s, Duration.ZERO, clock, e -> {}, null))
+    assertThatThrownBy(() -> new TargetList(source, s, Duration.ZERO, clock, e -> {}, null, CaBundle.NONE))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -172,7 +200,7 @@ class TargetListTest {
     InlineTargetsSource inline =
         new InlineTargetsSource(new TargetsLocation(TargetsLocation.Kind.INLINE, "[]"));
     assertThat(inline.read("inline")).isEmpty();
-    assertThatThrownBy(() -> TargetList.load(inline))
+    assertThatThrownBy(() -> TargetList.load(inline, CaBundle.NONE))
         .hasMessage("TARGETS: must contain at least one target, was an empty array");
   }
 }

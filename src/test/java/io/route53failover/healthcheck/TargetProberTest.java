@@ -19,7 +19,7 @@ class TargetProberTest {
   private static final HttpTarget HTTP =
       new HttpTarget(
           "web", "http", URI.create("http://192.0.2.7/health"), 1000, StatusRange.DEFAULT, null, null,
-          "web_availability", null, null, null, null, null);
+          "web_availability", null, null, null, null, null, null, null);
 
   @Test
   void theHttpProberIsBuiltOnlyWhenAnHttpTargetIsProbedAndThenOnlyOnce() throws Exception {

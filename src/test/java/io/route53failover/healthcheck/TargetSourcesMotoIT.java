@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /**
  * The target sources against moto_server: SSM parameters (advanced tier) and S3 objects read the
- * way the function reads them ({@link HealthCheckConfig#fromEnvironment(Map, Function)} with
+ * way the function reads them ({@link HealthCheckConfig#fromEnvironment(Map, Function, Function)} with
  * clients built from {@code AWS_ENDPOINT_URL}), and {@link TargetList} refreshes: a changed list
  * replaces the old one; an invalid list or a deleted object keeps the last good list, logs the
  * error naming source, target and field, and puts a {@code Targets Rejected} event on the default
@@ -94,6 +94,10 @@ class TargetSourcesMotoIT {
             location, () -> AwsClients.newSsmClient(env), () -> AwsClients.newS3Client(env));
   }
 
+  private static Function<String, CaBundle> caBundles(Map<String, String> env) {
+    return parameter -> CaBundle.read(AwsClients.newSsmClient(env), parameter);
+  }
+
   @Test
   void aThousandTargetsFromS3AndSeventyFromAnAdvancedTierParameter() {
     Map<String, String> s3Env = env("TARGETS_S3_URI", "s3://ops-config/big/targets.json");
@@ -117,12 +121,12 @@ class TargetSourcesMotoIT {
                   .overwrite(true)
                   .value(seventy));
 
-      HealthCheckConfig fromS3 = HealthCheckConfig.fromEnvironment(s3Env, sources(s3Env));
+      HealthCheckConfig fromS3 = HealthCheckConfig.fromEnvironment(s3Env, sources(s3Env), caBundles(s3Env));
       assertThat(fromS3.targets()).hasSize(1000);
       assertThat(fromS3.targets().getLast().name()).isEqualTo("s3-999");
       assertThat(fromS3.targetsVersion()).isEqualTo("etag " + etag);
 
-      HealthCheckConfig fromSsm = HealthCheckConfig.fromEnvironment(ssmEnv, sources(ssmEnv));
+      HealthCheckConfig fromSsm = HealthCheckConfig.fromEnvironment(ssmEnv, sources(ssmEnv), caBundles(ssmEnv));
       assertThat(fromSsm.targets()).hasSize(70);
       // "version 1", or higher when the put was retried under load
       assertThat(fromSsm.targetsVersion())
@@ -134,7 +138,7 @@ class TargetSourcesMotoIT {
   @Test
   void aColdStartOnAMissingParameterFailsNamingTheSource() {
     Map<String, String> env = env("TARGETS_PARAMETER", "/ops/missing");
-    assertThatThrownBy(() -> HealthCheckConfig.fromEnvironment(env, sources(env)))
+    assertThatThrownBy(() -> HealthCheckConfig.fromEnvironment(env, sources(env), caBundles(env)))
         .isInstanceOf(TargetConfigException.class)
         .hasMessageStartingWith("TARGETS_PARAMETER /ops/missing: SSM GetParameter")
         .hasMessageContaining("ParameterNotFound");
@@ -149,7 +153,7 @@ class TargetSourcesMotoIT {
           r -> r.bucket("cold-start").key("targets.json"),
           RequestBody.fromString(targets(2, "a").replace("10001", "70000")));
     }
-    assertThatThrownBy(() -> HealthCheckConfig.fromEnvironment(env, sources(env)))
+    assertThatThrownBy(() -> HealthCheckConfig.fromEnvironment(env, sources(env), caBundles(env)))
         .isInstanceOf(TargetConfigException.class)
         .hasMessageStartingWith("TARGETS_S3_URI s3://cold-start/targets.json (etag ")
         .hasMessageEndingWith(": target \"a-1\" (index 1): field \"port\": must be 1-65535, was 70000");
@@ -166,7 +170,7 @@ class TargetSourcesMotoIT {
       s3.createBucket(r -> r.bucket("refresh"));
       put(s3, targets(3, "v1"));
 
-      HealthCheckConfig config = HealthCheckConfig.fromEnvironment(env, sources(env));
+      HealthCheckConfig config = HealthCheckConfig.fromEnvironment(env, sources(env), caBundles(env));
       TestClock clock = new TestClock();
       TargetList list =
           new TargetList(
@@ -175,7 +179,8 @@ class TargetSourcesMotoIT {
               config.targetsRefresh(),
               clock,
               new EventBridgeEventPublisher(eventBridge),
-              "test-HealthCheckFunction");
+              "test-HealthCheckFunction",
+              config.caBundle());
       String v1 = config.targetsVersion();
 
       try (CapturedLog log = new CapturedLog(TargetList.class)) {
@@ -242,7 +247,7 @@ class TargetSourcesMotoIT {
         SqsClient sqs = MOTO.sqs()) {
       String queueUrl = rejectedEventsQueue(eventBridge, sqs, "ssm");
       ssm.putParameter(r -> r.name("/ops/refresh").type(ParameterType.SECURE_STRING).value(targets(2, "a")));
-      HealthCheckConfig config = HealthCheckConfig.fromEnvironment(env, sources(env));
+      HealthCheckConfig config = HealthCheckConfig.fromEnvironment(env, sources(env), caBundles(env));
       TestClock clock = new TestClock();
       TargetList list =
           new TargetList(
@@ -251,7 +256,8 @@ class TargetSourcesMotoIT {
               Duration.ofSeconds(60),
               clock,
               new EventBridgeEventPublisher(eventBridge),
-              null);
+              null,
+              config.caBundle());
       assertThat(config.targetsVersion()).isEqualTo("version 1");
 
       ssm.putParameter(

@@ -37,7 +37,7 @@ class TargetsFuzzTest {
       Set.of(
           "name", "type", "host", "port", "url", "timeoutMs", "expectedStatus", "expectedBody",
           "tlsVerify", "metricName", "recordType", "resolver", "expectedAnswers", "match",
-          "expectedJson", "maxLatencyMs", "method", "headers", "retries");
+          "expectedJson", "maxLatencyMs", "method", "headers", "retries", "caBundle", "caBundleOnly");
 
   static {
     // load and initialise the parser's classes, so an input's allocation is its own
@@ -51,7 +51,8 @@ class TargetsFuzzTest {
     "\"http\"", "\"https\"", "http://", "https://", "[::1]", "\"200-299\"", "true", "false", "null",
     "\"dns\"", "\"recordType\":", "\"resolver\":", "\"expectedAnswers\":", "\"match\":",
     "\"expectedJson\":", "\"maxLatencyMs\":", "\"method\":", "\"headers\":", "\"AAAA\"",
-    "\"CNAME\"", "\"exact\"", "\"HEAD\"", "\"/status\"", "127.0.0.1:53", "\"retries\":"
+    "\"CNAME\"", "\"exact\"", "\"HEAD\"", "\"/status\"", "127.0.0.1:53", "\"retries\":",
+    "\"caBundle\":", "\"caBundleOnly\":"
   })
   @FuzzTest(maxDuration = "20s")
   void targets(byte[] input) {
@@ -122,6 +123,11 @@ class TargetsFuzzTest {
           assertThat(url.scheme()).isEqualTo(http.type());
           // tlsVerify is set exactly for https (default true), never for http
           assertThat(http.tlsVerify() != null).isEqualTo(http.type().equals("https"));
+          // so are caBundle and caBundleOnly (default false); no bundle is loaded here
+          assertThat(http.caBundle() != null).isEqualTo(http.type().equals("https"));
+          assertThat(http.caBundleOnly() != null).isEqualTo(http.type().equals("https"));
+          assertThat(http.usesCaBundle()).isFalse();
+          assertThat(http.trustsOnlyCaBundle()).isFalse();
           if (http.expectedBody() != null) {
             assertThat(http.expectedBody()).isNotEmpty();
             assertThat(http.expectedBody().getBytes(StandardCharsets.UTF_8).length)

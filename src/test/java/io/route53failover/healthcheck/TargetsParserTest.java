@@ -42,7 +42,7 @@ class TargetsParserTest {
       String name, String url, int timeoutMs, StatusRange status, String body, Boolean tls,
       String metric) {
     return new HttpTarget(
-        name, URI.create(url).getScheme(), URI.create(url), timeoutMs, status, body, tls, metric, null, null, null, null, null);
+        name, URI.create(url).getScheme(), URI.create(url), timeoutMs, status, body, tls, metric, null, null, null, null, null, null, null);
   }
 
   static Stream<Arguments> validTargets() {
@@ -101,7 +101,7 @@ class TargetsParserTest {
             "retries 0 on http",
             "{'name':'w','type':'http','url':'http://h/','retries':0}",
             new HttpTarget("w", "http", URI.create("http://h/"), 3000, StatusRange.DEFAULT, null, null,
-                "w_availability", null, null, null, null, 0)),
+                "w_availability", null, null, null, null, 0, null, null)),
         arguments(
             "host name, port 1, timeoutMs 1",
             "{'name':'b','type':'tcp','host':'db-1.internal','port':1,'timeoutMs':1}",
@@ -155,6 +155,26 @@ class TargetsParserTest {
     assertThat(insecure.verifiesTls()).isFalse();
     assertThat(http.tlsVerify()).isNull();
     assertThat(http.url()).hasToString("http://h/");
+  }
+
+  @Test
+  void caBundleAndCaBundleOnlyDefaultToFalseOnHttpsAndStayUnsetOnHttp() {
+    List<Target> targets =
+        parse(
+            "[{'name':'a','type':'https','url':'https://h/'},"
+                + "{'name':'b','type':'https','url':'https://h/','caBundle':true},"
+                + "{'name':'c','type':'https','url':'https://h/','caBundle':true,'caBundleOnly':true},"
+                + "{'name':'d','type':'http','url':'http://h/'}]");
+
+    assertThat(targets)
+        .extracting(t -> (HttpTarget) t)
+        .extracting(
+            t -> t.caBundle() + "/" + t.caBundleOnly() + " " + t.usesCaBundle() + "/" + t.trustsOnlyCaBundle())
+        .containsExactly(
+            "false/false false/false",
+            "true/false true/false",
+            "true/true true/true",
+            "null/null false/false");
   }
 
   @Test
@@ -550,6 +570,50 @@ class TargetsParserTest {
             "\"a\" (index 0)",
             "tlsVerify",
             "must be true or false, was a string \"false\""),
+        // caBundle, caBundleOnly
+        arguments(
+            "caBundle on http",
+            "[{'name':'a','type':'http','url':'http://h/','caBundle':true}]",
+            "\"a\" (index 0)",
+            "caBundle",
+            "not valid for type http (http targets take url, expectedStatus, expectedBody,"
+                + " expectedJson, method and headers; caBundle is for https)"),
+        arguments(
+            "caBundleOnly on http",
+            "[{'name':'a','type':'http','url':'http://h/','caBundleOnly':false}]",
+            "\"a\" (index 0)",
+            "caBundleOnly",
+            "not valid for type http"),
+        arguments(
+            "caBundleOnly without caBundle",
+            "[{'name':'a','type':'https','url':'https://h/','caBundleOnly':true}]",
+            "\"a\" (index 0)",
+            "caBundleOnly",
+            "needs caBundle true (it limits trust to the CA bundle)"),
+        arguments(
+            "caBundleOnly with caBundle false",
+            "[{'name':'a','type':'https','url':'https://h/','caBundle':false,'caBundleOnly':true}]",
+            "\"a\" (index 0)",
+            "caBundleOnly",
+            "needs caBundle true"),
+        arguments(
+            "caBundle with tlsVerify false",
+            "[{'name':'a','type':'https','url':'https://h/','caBundle':true,'tlsVerify':false}]",
+            "\"a\" (index 0)",
+            "caBundle",
+            "cannot be true when tlsVerify is false"),
+        arguments(
+            "caBundle a string",
+            "[{'name':'a','type':'https','url':'https://h/','caBundle':'true'}]",
+            "\"a\" (index 0)",
+            "caBundle",
+            "must be true or false, was a string \"true\""),
+        arguments(
+            "caBundle on tcp",
+            "[{'name':'a','type':'tcp','host':'h','port':1,'caBundle':true}]",
+            "\"a\" (index 0)",
+            "caBundle",
+            "not valid for type tcp"),
         // metricName
         arguments(
             "metricName empty",
@@ -637,7 +701,7 @@ class TargetsParserTest {
             "\"a\" (index 0)",
             "port",
             "not valid for type https (https targets take url, expectedStatus, expectedBody,"
-                + " tlsVerify, expectedJson, method and headers)"),
+                + " tlsVerify, expectedJson, method, headers, caBundle and caBundleOnly)"),
         arguments(
             "http field on tcp, with what tcp takes",
             "[{'name':'a','type':'tcp','host':'h','port':1,'expectedBody':'x'}]",
@@ -768,7 +832,7 @@ class TargetsParserTest {
             "TARGETS: target \"a\" (index 0): field \"attempts\": unknown field; valid fields are"
                 + " name, type, host, port, timeoutMs, metricName, maxLatencyMs, retries, url,"
                 + " expectedStatus, expectedBody, tlsVerify, expectedJson, method, headers,"
-                + " recordType, resolver, expectedAnswers, match");
+                + " caBundle, caBundleOnly, recordType, resolver, expectedAnswers, match");
   }
 
   // ------------------------------------------------------------ seeded mutations of valid values

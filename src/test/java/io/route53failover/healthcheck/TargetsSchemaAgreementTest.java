@@ -144,7 +144,15 @@ class TargetsSchemaAgreementTest {
             "[{\"name\":\"a b\",\"type\":\"tcp\",\"host\":\"h\",\"port\":1}]",
             "[{\"name\":\"a\",\"type\":\"http\",\"url\":\"http://h/\",\"tlsVerify\":false}]",
             "[{\"name\":\"a\",\"type\":\"https\",\"url\":\"https://h/\",\"prot\":1}]",
-            "[{\"name\":\"a\",\"type\":\"udp\",\"host\":\"h\",\"port\":1}]")) {
+            "[{\"name\":\"a\",\"type\":\"udp\",\"host\":\"h\",\"port\":1}]",
+            "[{\"name\":\"a\",\"type\":\"http\",\"url\":\"http://h/\",\"caBundle\":false}]",
+            "[{\"name\":\"a\",\"type\":\"http\",\"url\":\"http://h/\",\"caBundleOnly\":false}]",
+            "[{\"name\":\"a\",\"type\":\"https\",\"url\":\"https://h/\",\"caBundleOnly\":true}]",
+            "[{\"name\":\"a\",\"type\":\"https\",\"url\":\"https://h/\",\"caBundle\":false,"
+                + "\"caBundleOnly\":true}]",
+            "[{\"name\":\"a\",\"type\":\"https\",\"url\":\"https://h/\",\"caBundle\":true,"
+                + "\"tlsVerify\":false}]",
+            "[{\"name\":\"a\",\"type\":\"https\",\"url\":\"https://h/\",\"caBundle\":\"yes\"}]")) {
       JsonNode tree;
       try {
         tree = JSON.readTree(bad);
@@ -175,7 +183,7 @@ class TargetsSchemaAgreementTest {
         .containsAll(
             List.of(
                 "name", "type", "host", "port", "url", "timeoutMs", "expectedStatus",
-                "expectedBody", "tlsVerify", "metricName"));
+                "expectedBody", "tlsVerify", "metricName", "caBundle", "caBundleOnly"));
   }
 
   private static void walk(JsonNode node, String path, List<String> missing, Set<String> fields) {

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The template's target sources: the rule that exactly one of Targets, TargetsParameterName and
  * TargetsS3Uri is set, and HealthCheckRole's grants for them, each on the one parameter, key or
- * object named and nothing when the source is not used.
+ * object named and nothing when the source is not used; and the same for the private CA bundle
+ * (CaBundleParameterName).
  */
 class TargetsSourceTemplateTest {
   private static JsonNode template;
@@ -34,6 +35,8 @@ class TargetsSourceTemplateTest {
     v.put("TargetsParameterName", parameter);
     v.put("TargetsParameterIsSecure", secure);
     v.put("TargetsS3Uri", uri);
+    v.put("CaBundleParameterName", "");
+    v.put("CaBundleParameterIsSecure", "false");
     v.put("AWS::Partition", "aws");
     v.put("AWS::Region", "eu-west-1");
     v.put("AWS::AccountId", "123456789012");
@@ -127,6 +130,45 @@ class TargetsSourceTemplateTest {
         .containsExactly(
             "s3:GetObject on arn:aws:s3:::ops-config/prod/targets.json",
             "events:PutEvents on arn:aws:events:eu-west-1:123456789012:event-bus/default");
+  }
+
+  private static Map<String, String> withCaBundle(String parameter, String secure) {
+    Map<String, String> v = values("[]", "", "false", "");
+    v.put("CaBundleParameterName", parameter);
+    v.put("CaBundleParameterIsSecure", secure);
+    return v;
+  }
+
+  @Test
+  void aCaBundleParameterGrantsGetParameterOnThatParameterOnly() {
+    assertThat(sourceStatements(withCaBundle("/pki/ca-bundle", "false")))
+        .containsExactly(
+            "ssm:GetParameter on arn:aws:ssm:eu-west-1:123456789012:parameter/pki/ca-bundle");
+    // "true" without a parameter grants nothing
+    assertThat(sourceStatements(withCaBundle("", "true"))).isEmpty();
+  }
+
+  @Test
+  void aSecureStringCaBundleAlsoGrantsDecryptThroughSsmForThatParameterOnly() {
+    assertThat(sourceStatements(withCaBundle("/pki/ca-bundle", "true")))
+        .containsExactlyInAnyOrder(
+            "ssm:GetParameter on arn:aws:ssm:eu-west-1:123456789012:parameter/pki/ca-bundle",
+            "kms:Decrypt on arn:aws:kms:eu-west-1:123456789012:key/*"
+                + " if kms:ViaService=ssm.eu-west-1.amazonaws.com"
+                + " if kms:EncryptionContext:PARAMETER_ARN=arn:aws:ssm:eu-west-1:123456789012:parameter/pki/ca-bundle");
+  }
+
+  @Test
+  void theCaBundleParameterIsTheFunctionsCaBundleParameterVariable() {
+    JsonNode variables =
+        template.at("/Resources/HealthCheckFunction/Properties/Environment/Variables");
+    assertThat(variables.at("/CA_BUNDLE_PARAMETER/Ref").asText())
+        .isEqualTo("CaBundleParameterName");
+    assertThat(template.at("/Parameters/CaBundleParameterName/Default").asText()).isEmpty();
+    Pattern allowed =
+        Pattern.compile(template.at("/Parameters/CaBundleParameterName/AllowedPattern").asText());
+    assertThat(allowed.matcher("/pki/ca-bundle").matches()).isTrue();
+    assertThat(allowed.matcher("pki").matches()).isFalse();
   }
 
   @ParameterizedTest

@@ -135,6 +135,7 @@ class TemplateConsistencyTest {
             "METRIC_STORAGE_RESOLUTION",
             "MAX_CONCURRENT_PROBES",
             "SAMPLE_INTERVAL_SECONDS",
+            "CA_BUNDLE_PARAMETER",
             "FOO",
             "AWS_ENDPOINT_URL");
 

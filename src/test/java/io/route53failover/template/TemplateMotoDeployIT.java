@@ -170,6 +170,8 @@ class TemplateMotoDeployIT {
     two.put("PrimaryNodeValue", "192.0.2.21");
     two.put("SecondaryNodeValue", "192.0.2.22");
     two.put("ExistingHostedZoneId", existingZoneId);
+    two.put("CaBundleParameterName", "/pki/ca-bundle");
+    two.put("CaBundleParameterIsSecure", "true");
     twoNodes = createStack(TWO_NODE_STACK, template, two);
   }
 
@@ -387,6 +389,36 @@ class TemplateMotoDeployIT {
     assertThat(outputs(twoNodes)).doesNotContainKeys("SecondaryNodeGateId", "TertiaryNodeHealthCheckId", "FallbackRecordName");
     assertThat(function(TWO_NODE_STACK, "HealthCheckFunction").environment().variables())
         .containsEntry("METRIC_NAMESPACE", "Team/Checks");
+  }
+
+  /**
+   * CaBundleParameterName (set on the two-node stack, as a SecureString) reaches the function as
+   * CA_BUNDLE_PARAMETER, and its role may read that one parameter and decrypt it through SSM only;
+   * the three-node stack, without a bundle, gets neither grant.
+   */
+  @Test
+  void aCaBundleParameterIsTheFunctionsVariableAndTheOneParameterItsRoleMayRead() throws Exception {
+    GetFunctionConfigurationResponse f = function(TWO_NODE_STACK, "HealthCheckFunction");
+    assertThat(f.environment().variables()).containsEntry("CA_BUNDLE_PARAMETER", "/pki/ca-bundle");
+    String account = f.role().split(":")[4];
+    String parameterArn =
+        "arn:aws:ssm:" + MotoServer.REGION.id() + ":" + account + ":parameter/pki/ca-bundle";
+
+    assertThat(TemplateTools.texts(statementWithAction(f.role(), "ssm:GetParameter").get("Resource")))
+        .containsExactly(parameterArn);
+    JsonNode decrypt = statementWithAction(f.role(), "kms:Decrypt");
+    assertThat(decrypt.at("/Condition/StringEquals/kms:ViaService").asText())
+        .isEqualTo("ssm." + MotoServer.REGION.id() + ".amazonaws.com");
+    assertThat(decrypt.at("/Condition/StringEquals/kms:EncryptionContext:PARAMETER_ARN").asText())
+        .isEqualTo(parameterArn);
+
+    String threeNodeRole = function(THREE_NODE_STACK, "HealthCheckFunction").role();
+    assertThat(function(THREE_NODE_STACK, "HealthCheckFunction").environment().variables())
+        .containsEntry("CA_BUNDLE_PARAMETER", "");
+    assertThatThrownBy(() -> statementWithAction(threeNodeRole, "ssm:GetParameter"))
+        .isInstanceOf(AssertionError.class);
+    assertThatThrownBy(() -> statementWithAction(threeNodeRole, "kms:Decrypt"))
+        .isInstanceOf(AssertionError.class);
   }
 
   // ---------------------------------------------------------------- setup
