@@ -78,9 +78,9 @@ class ValidateCommandTest {
       assertThat(run.code()).isZero();
       assertThat(run.out().lines().toList())
           .hasSize(4)
-          .satisfies(l -> assertThat(l.get(1)).matches("NAME +RESULT +LATENCY +REASON"))
-          .satisfies(l -> assertThat(l.get(2)).matches("up +healthy +\\d+ ms +ok"))
-          .satisfies(l -> assertThat(l.get(3)).matches("down +unhealthy +(\\d+ ms|-) +refused"));
+          .satisfies(l -> assertThat(l.get(1)).matches("NAME +TYPE +RESULT +LATENCY +REASON +DETAIL"))
+          .satisfies(l -> assertThat(l.get(2)).matches("up +tcp +healthy +\\d+ ms +ok"))
+          .satisfies(l -> assertThat(l.get(3)).matches("down +tcp +unhealthy +(\\d+ ms|-) +refused"));
     }
   }
 }
