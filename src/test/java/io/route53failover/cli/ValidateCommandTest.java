@@ -83,4 +83,22 @@ class ValidateCommandTest {
           .satisfies(l -> assertThat(l.get(3)).matches("down +tcp +unhealthy +(\\d+ ms|-) +refused"));
     }
   }
+
+  @Test
+  void theDetailColumnShowsWhatEachTypeAdds() {
+    var tcp = new io.route53failover.healthcheck.TcpTarget("t", "192.0.2.1", 1, null, null, null, 2);
+    var dns =
+        io.route53failover.healthcheck.TargetsParser.parse(
+                "[{\"name\":\"d\",\"type\":\"dns\",\"host\":\"a.example\"}]")
+            .getFirst();
+    var healthy = io.route53failover.healthcheck.ProbeResult.healthy("x", 1);
+
+    assertThat(ValidateCommand.detail(tcp, healthy.withTries(3))).isEqualTo("tries=3");
+    assertThat(ValidateCommand.detail(dns, healthy)).isEmpty();
+    assertThat(
+            ValidateCommand.detail(
+                dns, new io.route53failover.healthcheck.ProbeResult("d", true, 1L, "ok", 30L, null, "192.0.2.9")))
+        .isEqualTo("answer=192.0.2.9 ttl=30s");
+    assertThat(ValidateCommand.detail(dns, healthy.withCertDays(9.96))).isEqualTo("cert=10.0d");
+  }
 }

@@ -236,4 +236,62 @@ class HeaderParametersTest {
       assertThat(log.fields()).isEmpty();
     }
   }
+
+  @Test
+  void aSourceWithParametersDelegatesToItsSourceAndReadsThroughTheReaderGiven() {
+    TargetsLocation inline = new TargetsLocation(TargetsLocation.Kind.INLINE, TARGETS);
+    TargetsSource plain = new InlineTargetsSource(inline);
+    assertThat(plain.parameters()).isSameAs(ParameterReader.UNAVAILABLE);
+
+    TargetsSource source = TargetsSource.withParameters(plain, reader);
+    assertThat(source.location()).isSameAs(inline);
+    assertThat(source.parameters()).isSameAs(reader);
+    assertThat(source.read(null)).contains(new TargetsDocument(TARGETS, InlineTargetsSource.VERSION));
+    assertThat(source.read(InlineTargetsSource.VERSION)).isEmpty();
+
+    reader.values.put("/app/token", SECRET);
+    TargetList.Snapshot loaded = TargetList.load(source);
+    assertThat(((HttpTarget) loaded.targets().get(0)).headers().get("Authorization").value())
+        .isEqualTo(SECRET);
+  }
+
+  @Test
+  void anInlineListThatCannotReadItsParameterFailsTheStartNamingTheField() {
+    TargetsSource source =
+        TargetsSource.withParameters(
+            new InlineTargetsSource(new TargetsLocation(TargetsLocation.Kind.INLINE, TARGETS)),
+            reader);
+    assertThatThrownBy(() -> TargetList.load(source))
+        .isInstanceOf(TargetConfigException.class)
+        .hasMessageStartingWith(
+            "TARGETS: target \"api\" (index 0): field \"headers.Authorization.fromParameter\":");
+  }
+
+  @Test
+  void aParameterNameIsAtMost1011Characters() {
+    String longest = "/" + "a".repeat(1010);
+    String json =
+        "[{\"name\":\"api\",\"type\":\"http\",\"url\":\"http://192.0.2.1/\",\"headers\":"
+            + "{\"X\":{\"fromParameter\":\"%s\"}}}]";
+    assertThat(TargetsParser.parse(json.formatted(longest))).hasSize(1);
+    assertThatThrownBy(() -> TargetsParser.parse(json.formatted(longest + "a")))
+        .hasMessageContaining("field \"headers.X.fromParameter\": must be an SSM parameter name");
+  }
+
+  @Test
+  void aLiteralValueIsCheckedAtParseAndAReadValueWhenRead() {
+    java.util.Map<String, HeaderValue> literal = java.util.Map.of("X", HeaderValue.literal("a\u007f"));
+    assertThatThrownBy(() -> TargetRules.headers(literal))
+        .isInstanceOf(TargetRules.FieldProblem.class)
+        .hasMessage("the value of X must be printable ASCII (no line breaks)")
+        .extracting(e -> ((TargetRules.FieldProblem) e).field())
+        .isEqualTo("headers");
+    java.util.Map<String, HeaderValue> read =
+        java.util.Map.of("X", HeaderValue.fromParameter("/p").resolved("a\rb"));
+    assertThatThrownBy(() -> TargetRules.headers(read))
+        .extracting(e -> ((TargetRules.FieldProblem) e).field())
+        .isEqualTo("headers.X.fromParameter");
+    assertThat(TargetRules.headerValueProblem("\tBearer ~x")).isNull();
+    assertThat(TargetRules.headerValueProblem("caf\u00e9")).isNotNull();
+  }
 }
