@@ -129,7 +129,9 @@ class HeaderParametersTest {
     HeaderValue unread = HeaderValue.fromParameter("/p");
     assertThat(unread.resolved("a")).isEqualTo(HeaderValue.fromParameter("/p").resolved("a"));
     assertThat(unread.resolved("a")).isNotEqualTo(unread.resolved("b")).isNotEqualTo(unread);
-    assertThat(unread.resolved("a").hashCode()).isEqualTo(unread.resolved("a").hashCode());
+    assertThat(unread.resolved("a").hashCode())
+        .isEqualTo(unread.resolved("a").hashCode())
+        .isNotEqualTo(unread.resolved("b").hashCode());
     assertThat(HeaderValue.literal("a")).isNotEqualTo(unread.resolved("a"));
     assertThat(HeaderValue.literal("a").resolved("b")).isEqualTo(HeaderValue.literal("a"));
     assertThat(HeaderValue.literal("a").isResolved()).isTrue();

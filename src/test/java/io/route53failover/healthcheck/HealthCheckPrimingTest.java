@@ -97,6 +97,23 @@ class HealthCheckPrimingTest {
     // the resolver asked for stands in for 192.0.2.53 and the system's: neither is contacted
     assertThat(asked).hasSize(2).element(0).hasToString("/192.0.2.53:53");
     assertThat(asked.get(1)).isNull();
+
+    // a proper answer: a response to the question asked, recursion desired and available
+    org.xbill.DNS.Message query =
+        org.xbill.DNS.Message.newQuery(
+            org.xbill.DNS.Record.newRecord(
+                org.xbill.DNS.Name.fromConstantString("x.priming.invalid."),
+                org.xbill.DNS.Type.A,
+                org.xbill.DNS.DClass.IN));
+    org.xbill.DNS.Message response =
+        dns.sendAsync(query, Runnable::run).toCompletableFuture().join();
+    assertThat(response.getHeader().getID()).isEqualTo(query.getHeader().getID());
+    assertThat(response.getHeader().getFlag(org.xbill.DNS.Flags.QR)).isTrue();
+    assertThat(response.getHeader().getFlag(org.xbill.DNS.Flags.RD)).isTrue();
+    assertThat(response.getHeader().getFlag(org.xbill.DNS.Flags.RA)).isTrue();
+    assertThat(response.getQuestion()).isEqualTo(query.getQuestion());
+    assertThat(response.getSection(org.xbill.DNS.Section.ANSWER)).hasSize(3);
+    assertThat(dns.queries()).isEqualTo(3);
   }
 
   @Test
