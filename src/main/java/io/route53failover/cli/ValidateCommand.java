@@ -72,13 +72,18 @@ public final class ValidateCommand implements Callable<Integer> {
 
   @Option(
       names = "--probe",
-      description = "Also probe each target once from here, and print name, result, latency, reason.")
+      description =
+          "Also probe each target once from here, and print name, type, result, latency, reason"
+              + " and detail (dns answer and TTL, https certificate days, tries). Header values"
+              + " given as fromParameter are read from SSM first.")
   boolean probe;
 
   @Option(
       names = "--region",
       paramLabel = "REGION",
-      description = "Region of the SSM parameters header values read (--probe; default: AWS_REGION).")
+      description =
+          "Region of the SSM parameters that header values name (--probe; default: AWS_REGION,"
+              + " else the SDK's default).")
   String region;
 
   @Mixin AwsOptions aws;
