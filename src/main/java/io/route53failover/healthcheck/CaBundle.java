@@ -1,6 +1,7 @@
 package io.route53failover.healthcheck;
 
-import io.route53failover.aws.AwsErrors;
+import io.route53failover.aws.ParameterReadException;
+import io.route53failover.aws.ParameterReader;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.Certificate;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * The private CAs of {@code CA_BUNDLE_PARAMETER}: certificates that https targets with {@code
@@ -58,22 +58,22 @@ public record CaBundle(String parameter, List<X509Certificate> certificates) {
   }
 
   /**
-   * Reads {@code parameter} with one SSM GetParameter call ({@code WithDecryption} true) and
-   * parses its value ({@link #parse(String, String)}).
+   * Reads {@code parameter} (one SSM GetParameter call, {@code WithDecryption} true, through
+   * {@link io.route53failover.aws.SsmParameterReader}) and parses its value ({@link #parse(String,
+   * String)}).
    *
-   * @param ssm the execution environment's SSM client
+   * @param parameters reads the parameter, e.g. on the execution environment's SSM client
    * @param parameter the parameter's name or ARN
    * @throws TargetConfigException naming {@code CA_BUNDLE_PARAMETER} and the parameter when the
    *     call fails (missing parameter, access denied) or the value is not a valid bundle
    */
-  public static CaBundle read(SsmClient ssm, String parameter) {
-    Objects.requireNonNull(ssm, "ssm");
+  public static CaBundle read(ParameterReader parameters, String parameter) {
+    Objects.requireNonNull(parameters, "parameters");
     String value;
     try {
-      value =
-          ssm.getParameter(r -> r.name(parameter).withDecryption(true)).parameter().value();
-    } catch (RuntimeException e) {
-      throw problem(parameter, AwsErrors.describe("SSM GetParameter", e));
+      value = parameters.read(parameter);
+    } catch (ParameterReadException e) {
+      throw problem(parameter, e.problem());
     }
     return parse(parameter, value);
   }

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.route53failover.aws.AwsClients;
+import io.route53failover.aws.SsmParameterReader;
 import io.route53failover.events.EventBridgeEventPublisher;
 import io.route53failover.events.EventPublisher;
 import io.route53failover.logging.LogEvent;
@@ -113,7 +114,7 @@ public final class HealthCheckFunction implements RequestHandler<ScheduledEvent,
 
   /** The Lambda's CA bundle reader, on the shared SSM client of the execution environment. */
   private static final Function<String, CaBundle> SHARED_CA_BUNDLES =
-      parameter -> CaBundle.read(AwsClients.ssm(), parameter);
+      parameter -> CaBundle.read(new SsmParameterReader(AwsClients::ssm), parameter);
 
   /**
    * For Lambda: configuration from {@link System#getenv()}, validated once per execution
@@ -222,7 +223,7 @@ public final class HealthCheckFunction implements RequestHandler<ScheduledEvent,
                 location, () -> AwsClients.newSsmClient(env), () -> AwsClients.newS3Client(env));
     HealthCheckConfig config =
         HealthCheckConfig.fromEnvironment(
-            env, sources, parameter -> CaBundle.read(AwsClients.newSsmClient(env), parameter));
+            env, sources, parameter -> CaBundle.read(new SsmParameterReader(() -> AwsClients.newSsmClient(env)), parameter));
     MetricPublisher publisher =
         publisherOverride != null
             ? publisherOverride

@@ -130,7 +130,7 @@ final class HttpProber implements Prober {
             .method(http.method(), null)
             .header("User-Agent", USER_AGENT);
     if (http.headers() != null) {
-      http.headers().forEach(request::header);
+      http.headers().forEach((name, value) -> request.header(name, value.value()));
     }
     request.header("Accept-Encoding", "identity").header("Connection", "close");
     LeafCertificate leaf = new LeafCertificate();

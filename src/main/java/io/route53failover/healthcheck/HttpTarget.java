@@ -28,8 +28,10 @@ import java.util.Objects;
  * @param maxLatencyMs an answer slower than this (milliseconds, 1 to {@code timeoutMs}) is
  *     unhealthy with reason {@code slow}; or {@code null} for no limit
  * @param method {@code GET} (default) or {@code HEAD} (no body checks then)
- * @param headers request headers, 1 to 20 ({@code Host} allowed); values are never logged; or
- *     {@code null}
+ * @param headers request headers, 1 to 20 ({@code Host} allowed), each a literal string or
+ *     {@code {"fromParameter": "/ssm/name"}} (an SSM parameter, SecureString allowed, read at load
+ *     and at every refresh by {@link HeaderParameters}); values are never logged or printed ({@link
+ *     HeaderValue#toString()} masks them); or {@code null}
  * @param retries further tries after a failed probe, 0 to 3; default 0
  * @param caBundle for {@code https}: whether the certificate is verified against the private CAs
  *     of {@code CA_BUNDLE_PARAMETER} ({@link CaBundle}), besides the platform's roots unless
@@ -49,7 +51,7 @@ public record HttpTarget(
     @JsonDeserialize(using = TargetRules.JsonMapReader.class) Map<String, JsonNode> expectedJson,
     Integer maxLatencyMs,
     String method,
-    @JsonDeserialize(using = TargetRules.StringMapReader.class) Map<String, String> headers,
+    @JsonDeserialize(using = TargetRules.HeaderMapReader.class) Map<String, HeaderValue> headers,
     Integer retries,
     Boolean caBundle,
     Boolean caBundleOnly)
@@ -143,6 +145,19 @@ public record HttpTarget(
   /** Whether only the CA bundle is trusted, not the platform's roots ({@code caBundleOnly: true}). */
   public boolean trustsOnlyCaBundle() {
     return Boolean.TRUE.equals(caBundleOnly);
+  }
+
+  /** Whether any header value is read from an SSM parameter. */
+  public boolean readsParameters() {
+    return headers != null && headers.values().stream().anyMatch(v -> v.parameter() != null);
+  }
+
+  /** This target with {@code resolvedHeaders} (same names) in place of its headers. */
+  HttpTarget withHeaders(Map<String, HeaderValue> resolvedHeaders) {
+    return new HttpTarget(
+        name, type, url, timeoutMs, expectedStatus, expectedBody, tlsVerify, metricName,
+        expectedJson, maxLatencyMs, method, resolvedHeaders, retries,
+        caBundle, caBundleOnly);
   }
 
   /** Whether certificates and host names are verified: false only for {@code tlsVerify: false}. */

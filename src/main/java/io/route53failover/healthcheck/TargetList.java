@@ -25,7 +25,10 @@ import org.apache.logging.log4j.Logger;
  * source, target, field and problem) and publishes a {@link Action#TARGETS_REJECTED} event ({@code
  * detail-type} {@code Targets Rejected}; {@code reason} the error, {@code oldValue} the version
  * kept, {@code newValue} the version rejected when known). A change is logged at INFO ({@code
- * "message":"targets refreshed"}). Not thread-safe: one invocation at a time runs in an execution
+ * "message":"targets refreshed"}). Header values given as {@code {"fromParameter": ...}} are read
+ * with the list and read again at every refresh, even when the list itself is unchanged ({@code
+ * "message":"header parameters refreshed"} when one changed; the values are never logged); a read
+ * that fails keeps the last good list the same way. Not thread-safe: one invocation at a time runs in an execution
  * environment.
  */
 public final class TargetList {
@@ -113,6 +116,7 @@ public final class TargetList {
     try {
       Optional<TargetsDocument> read = source.read(current.version());
       if (read.isEmpty()) {
+        rereadHeaderParameters();
         return;
       }
       document = read.get();
@@ -143,16 +147,46 @@ public final class TargetList {
     }
   }
 
+  /**
+   * An unchanged list whose headers come from SSM parameters: reads them again, so that a rotated
+   * token is used; a failed read throws (the caller keeps the last good list).
+   */
+  private void rereadHeaderParameters() {
+    if (!HeaderParameters.anyIn(current.targets())) {
+      return;
+    }
+    List<Target> next;
+    try {
+      next = HeaderParameters.resolve(current.targets(), source.parameters());
+    } catch (TargetConfigException e) {
+      throw withSource(source, current.version(), e);
+    }
+    if (!next.equals(current.targets())) {
+      // no values: only that some changed
+      LOG.info(
+          LogEvent.of("header parameters refreshed")
+              .with("source", source.location().describe())
+              .with("version", current.version()));
+      current = new Snapshot(next, current.version());
+    }
+  }
+
   private static List<Target> parse(
       TargetsSource source, TargetsDocument document, CaBundle caBundle) {
     try {
-      List<Target> targets = TargetsParser.parse(document.json());
+      List<Target> targets =
+          HeaderParameters.resolve(TargetsParser.parse(document.json()), source.parameters());
       caBundle.requireForTargets(targets);
       return targets;
     } catch (TargetConfigException e) {
-      throw source.location().kind() == TargetsLocation.Kind.INLINE
-          ? e
-          : e.withVariable(source.location().describe() + " (" + document.version() + ")");
+      throw withSource(source, document.version(), e);
     }
+  }
+
+  private static TargetConfigException withSource(
+      TargetsSource source, String version, TargetConfigException e) {
+    return source.location().kind() == TargetsLocation.Kind.INLINE
+        ? e
+        : e.withVariable(source.location().describe() + " (" + version + ")");
   }
 }

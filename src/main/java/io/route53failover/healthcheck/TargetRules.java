@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
@@ -417,8 +418,17 @@ final class TargetRules {
 
   private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
-  /** {@code headers}: 1-20 request headers with printable ASCII values. */
-  static java.util.Map<String, String> headers(java.util.Map<String, String> headers) {
+  /** An SSM parameter name: {@code name} or {@code /path/name}, at most 1,011 characters. */
+  private static final Pattern PARAMETER_NAME =
+      Pattern.compile("(/[A-Za-z0-9_.-]+)+|[A-Za-z0-9_.-]+");
+
+  private static final int MAX_PARAMETER_NAME_LENGTH = 1_011;
+
+  /**
+   * {@code headers}: 1-20 request headers whose values are printable ASCII strings or {@code
+   * {"fromParameter": "/ssm/name"}} (checked when read: {@link #headerValueProblem(String)}).
+   */
+  static java.util.Map<String, HeaderValue> headers(java.util.Map<String, HeaderValue> headers) {
     if (headers == null) {
       return null;
     }
@@ -433,13 +443,37 @@ final class TargetRules {
       if (OWN_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
         throw new FieldProblem("headers", name + " is set by the prober and cannot be given");
       }
+      HeaderValue value = Objects.requireNonNull(header.getValue(), "header value");
+      if (value.parameter() != null) {
+        String parameter = value.parameter();
+        if (parameter.length() > MAX_PARAMETER_NAME_LENGTH
+            || !PARAMETER_NAME.matcher(parameter).matches()) {
+          throw new FieldProblem(
+              "headers." + name + ".fromParameter",
+              "must be an SSM parameter name such as /app/token (letters, digits, '_', '.', '-',"
+                  + " '/' between path parts; at most "
+                  + MAX_PARAMETER_NAME_LENGTH
+                  + " characters), was \""
+                  + shorten(parameter)
+                  + "\"");
+        }
+      }
       // the value is never shown: it may be a token
-      if (!header.getValue().chars().allMatch(c -> c == '\t' || (c >= 0x20 && c < 0x7f))) {
+      String problem = value.isResolved() ? headerValueProblem(value.value()) : null;
+      if (problem != null) {
         throw new FieldProblem(
-            "headers", "the value of " + name + " must be printable ASCII (no line breaks)");
+            value.parameter() == null ? "headers" : "headers." + name + ".fromParameter",
+            "the value of " + name + " " + problem);
       }
     }
     return java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(headers));
+  }
+
+  /** What is wrong with a header value (never quoting it), or null: printable ASCII, one line. */
+  static String headerValueProblem(String value) {
+    return value.chars().allMatch(c -> c == '\t' || (c >= 0x20 && c < 0x7f))
+        ? null
+        : "must be printable ASCII (no line breaks)";
   }
 
   // --- strict JSON readers, one per Java type a target's field may have
@@ -465,13 +499,15 @@ final class TargetRules {
     }
   }
 
-  /** {@code headers}: a JSON object of strings. */
-  static final class StringMapReader extends Reader<java.util.Map<String, String>> {
+  /** {@code headers}: a JSON object of strings or {@code {"fromParameter": "..."}} objects. */
+  static final class HeaderMapReader extends Reader<java.util.Map<String, HeaderValue>> {
     private static final long serialVersionUID = 1L;
 
     @SuppressWarnings("unchecked")
-    StringMapReader() {
-      super((Class<java.util.Map<String, String>>) (Class<?>) java.util.Map.class, TargetRules::stringMap);
+    HeaderMapReader() {
+      super(
+          (Class<java.util.Map<String, HeaderValue>>) (Class<?>) java.util.Map.class,
+          TargetRules::headerMap);
     }
   }
 
@@ -499,27 +535,50 @@ final class TargetRules {
     return list;
   }
 
-  private static java.util.Map<String, String> stringMap(JsonNode value) {
+  private static java.util.Map<String, HeaderValue> headerMap(JsonNode value) {
     if (!value.isObject()) {
       throw new FieldProblem(null, "must be an object of header names to values, was " + describe(value));
     }
-    java.util.Map<String, String> map = new java.util.LinkedHashMap<>();
+    java.util.Map<String, HeaderValue> map = new java.util.LinkedHashMap<>();
     for (var entry : value.properties()) {
       JsonNode v = entry.getValue();
-      if (!v.isTextual()) {
-        // {"fromParameter": ...} is planned but not read yet; say so rather than "wrong type"
+      String name = shorten(entry.getKey());
+      if (v.isTextual()) {
+        map.put(entry.getKey(), HeaderValue.literal(v.textValue()));
+      } else if (v.isObject()) {
+        map.put(entry.getKey(), HeaderValue.fromParameter(fromParameter(name, v)));
+      } else {
+        // a scalar's value is not shown either: it may be a token written without quotes
         throw new FieldProblem(
             null,
             "the value of "
-                + shorten(entry.getKey())
-                + " must be a string"
-                + (v.isObject() ? " ({\"fromParameter\": ...} is not supported yet)" : "")
-                + ", was "
-                + (v.isObject() || v.isArray() || v.isNull() ? describe(v) : "a " + (v.isBoolean() ? "boolean" : "number")));
+                + name
+                + " must be a string or {\"fromParameter\": \"/ssm/name\"}, was "
+                + (v.isArray() || v.isNull() ? describe(v) : "a " + (v.isBoolean() ? "boolean" : "number")));
       }
-      map.put(entry.getKey(), v.textValue());
     }
     return map;
+  }
+
+  /** The parameter name of {@code {"fromParameter": "/ssm/name"}}, the only field allowed. */
+  private static String fromParameter(String header, JsonNode object) {
+    String field = "headers." + header + ".fromParameter";
+    for (var it = object.fieldNames(); it.hasNext(); ) {
+      String key = it.next();
+      if (!key.equals("fromParameter")) {
+        throw new FieldProblem(
+            "headers." + header,
+            "unknown field \"" + shorten(key) + "\"; a header value object takes only fromParameter");
+      }
+    }
+    JsonNode name = object.get("fromParameter");
+    if (name == null) {
+      throw new FieldProblem(field, "is required in a header value object");
+    }
+    if (!name.isTextual() || name.textValue().isEmpty()) {
+      throw new FieldProblem(field, "must be a non-empty string, was " + describe(name));
+    }
+    return name.textValue();
   }
 
   private static java.util.Map<String, JsonNode> jsonMap(JsonNode value) {

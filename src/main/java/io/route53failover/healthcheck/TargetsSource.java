@@ -1,5 +1,8 @@
 package io.route53failover.healthcheck;
 
+import io.route53failover.aws.ParameterReader;
+import io.route53failover.aws.SsmParameterReader;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -26,15 +29,48 @@ public interface TargetsSource {
   Optional<TargetsDocument> read(String knownVersion);
 
   /**
-   * The source for {@code location}. The clients are asked for only when the location needs them,
-   * so an inline list never builds an AWS client.
+   * Reads the header values the list gives as {@code {"fromParameter": "/ssm/name"}} ({@link
+   * HeaderParameters}). By default none can be read: the list must not use them.
+   */
+  default ParameterReader parameters() {
+    return ParameterReader.UNAVAILABLE;
+  }
+
+  /**
+   * The source for {@code location}, reading header parameters through SSM. The clients are asked
+   * for only when the location (or a header parameter) needs them, so an inline list without
+   * parameters never builds an AWS client.
    */
   static TargetsSource open(
       TargetsLocation location, Supplier<SsmClient> ssm, Supplier<S3Client> s3) {
-    return switch (location.kind()) {
-      case INLINE -> new InlineTargetsSource(location);
-      case PARAMETER -> new SsmTargetsSource(ssm.get(), location);
-      case S3 -> new S3TargetsSource(s3.get(), location);
+    TargetsSource source =
+        switch (location.kind()) {
+          case INLINE -> new InlineTargetsSource(location);
+          case PARAMETER -> new SsmTargetsSource(ssm.get(), location);
+          case S3 -> new S3TargetsSource(s3.get(), location);
+        };
+    return withParameters(source, new SsmParameterReader(ssm));
+  }
+
+  /** {@code source}, reading header parameters through {@code parameters}. */
+  static TargetsSource withParameters(TargetsSource source, ParameterReader parameters) {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(parameters, "parameters");
+    return new TargetsSource() {
+      @Override
+      public TargetsLocation location() {
+        return source.location();
+      }
+
+      @Override
+      public Optional<TargetsDocument> read(String knownVersion) {
+        return source.read(knownVersion);
+      }
+
+      @Override
+      public ParameterReader parameters() {
+        return parameters;
+      }
     };
   }
 }

@@ -78,9 +78,27 @@ class ValidateCommandTest {
       assertThat(run.code()).isZero();
       assertThat(run.out().lines().toList())
           .hasSize(4)
-          .satisfies(l -> assertThat(l.get(1)).matches("NAME +RESULT +LATENCY +REASON"))
-          .satisfies(l -> assertThat(l.get(2)).matches("up +healthy +\\d+ ms +ok"))
-          .satisfies(l -> assertThat(l.get(3)).matches("down +unhealthy +(\\d+ ms|-) +refused"));
+          .satisfies(l -> assertThat(l.get(1)).matches("NAME +TYPE +RESULT +LATENCY +REASON +DETAIL"))
+          .satisfies(l -> assertThat(l.get(2)).matches("up +tcp +healthy +\\d+ ms +ok"))
+          .satisfies(l -> assertThat(l.get(3)).matches("down +tcp +unhealthy +(\\d+ ms|-) +refused"));
     }
+  }
+
+  @Test
+  void theDetailColumnShowsWhatEachTypeAdds() {
+    var tcp = new io.route53failover.healthcheck.TcpTarget("t", "192.0.2.1", 1, null, null, null, 2);
+    var dns =
+        io.route53failover.healthcheck.TargetsParser.parse(
+                "[{\"name\":\"d\",\"type\":\"dns\",\"host\":\"a.example\"}]")
+            .getFirst();
+    var healthy = io.route53failover.healthcheck.ProbeResult.healthy("x", 1);
+
+    assertThat(ValidateCommand.detail(tcp, healthy.withTries(3))).isEqualTo("tries=3");
+    assertThat(ValidateCommand.detail(dns, healthy)).isEmpty();
+    assertThat(
+            ValidateCommand.detail(
+                dns, new io.route53failover.healthcheck.ProbeResult("d", true, 1L, "ok", 30L, null, "192.0.2.9")))
+        .isEqualTo("answer=192.0.2.9 ttl=30s");
+    assertThat(ValidateCommand.detail(dns, healthy.withCertDays(9.96))).isEqualTo("cert=10.0d");
   }
 }

@@ -156,7 +156,7 @@ class CaBundleTest {
     FakeSsm ssm = new FakeSsm();
     ssm.value = ROOT.certificatePem();
 
-    CaBundle bundle = CaBundle.read(ssm, "arn:aws:ssm:us-east-1:123456789012:parameter/ops/ca");
+    CaBundle bundle = CaBundle.read(new io.route53failover.aws.SsmParameterReader(() -> ssm), "arn:aws:ssm:us-east-1:123456789012:parameter/ops/ca");
 
     assertThat(bundle.certificates()).containsExactly(ROOT.certificate());
     assertThat(bundle.parameter()).isEqualTo("arn:aws:ssm:us-east-1:123456789012:parameter/ops/ca");
@@ -174,7 +174,7 @@ class CaBundleTest {
     FakeSsm ssm = new FakeSsm();
     ssm.failure = ParameterNotFoundException.builder().message("not found").build();
 
-    assertThatThrownBy(() -> CaBundle.read(ssm, "/ops/missing"))
+    assertThatThrownBy(() -> CaBundle.read(new io.route53failover.aws.SsmParameterReader(() -> ssm), "/ops/missing"))
         .isInstanceOf(TargetConfigException.class)
         .hasMessageStartingWith("CA_BUNDLE_PARAMETER /ops/missing: ")
         .hasMessageContaining("ParameterNotFoundException");
@@ -185,7 +185,7 @@ class CaBundleTest {
     FakeSsm ssm = new FakeSsm();
     ssm.value = "TODO: paste the CA here";
 
-    assertThatThrownBy(() -> CaBundle.read(ssm, "/ops/ca"))
+    assertThatThrownBy(() -> CaBundle.read(new io.route53failover.aws.SsmParameterReader(() -> ssm), "/ops/ca"))
         .hasMessage(
             "CA_BUNDLE_PARAMETER /ops/ca: holds no PEM certificate (-----BEGIN CERTIFICATE-----"
                 + " ... -----END CERTIFICATE-----)");

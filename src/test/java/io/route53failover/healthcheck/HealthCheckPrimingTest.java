@@ -42,9 +42,12 @@ class HealthCheckPrimingTest {
     OfflineHttpClient offline =
         new OfflineHttpClient(r -> HealthCheckPriming.PUT_METRIC_DATA_RESPONSE);
     try (ServerSocket trap = trap()) {
-      int calls = HealthCheckPriming.prime(sharedClientAt(trap, built), offline);
+      HealthCheckPriming.OfflineResolver dns = new HealthCheckPriming.OfflineResolver();
+      int calls = HealthCheckPriming.prime(sharedClientAt(trap, built), offline, dns);
 
       assertThat(calls).isEqualTo(1);
+      // both dns samples went through dnsjava to the in-memory resolver, one query each
+      assertThat(dns.queries()).isEqualTo(2);
       assertThat(offline.requests())
           .singleElement()
           .satisfies(
@@ -55,6 +58,8 @@ class HealthCheckPrimingTest {
                     .contains("Namespace=LambdaCustomHC")
                     .contains("MetricName=priming-tcp_availability")
                     .contains("MetricName=priming-http_availability")
+                    .contains("MetricName=priming-dns_dns_ttl")
+                    .contains("MetricName=priming-dns6_dns_ttl")
                     .contains("MetricData.member.4.");
               });
       // the execution environment's client is built, and was never used
@@ -65,6 +70,50 @@ class HealthCheckPrimingTest {
         built.get().close();
       }
     }
+  }
+
+  @Test
+  void theOfflineResolverAnswersTheWayDnsProberReadsAChainedAnswer() {
+    HealthCheckPriming.OfflineResolver dns = new HealthCheckPriming.OfflineResolver();
+    java.util.List<Target> targets =
+        TargetsParser.parse(HealthCheckPriming.SAMPLE_TARGETS);
+    java.util.List<java.net.InetSocketAddress> asked = new java.util.ArrayList<>();
+    DnsProber prober =
+        new DnsProber(
+            address -> {
+              asked.add(address);
+              return dns;
+            });
+
+    ProbeResult a = prober.probe(targets.get(2), java.time.Duration.ofSeconds(1));
+    ProbeResult aaaa = prober.probe(targets.get(3), java.time.Duration.ofSeconds(1));
+
+    assertThat(a.healthy()).isTrue();
+    assertThat(a.answer()).isEqualTo("192.0.2.12");
+    assertThat(a.dnsTtl()).isEqualTo(60L);
+    assertThat(aaaa.healthy()).isTrue();
+    assertThat(aaaa.answer()).isEqualTo("2001:db8:0:0:0:0:0:12");
+    assertThat(dns.queries()).isEqualTo(2);
+    // the resolver asked for stands in for 192.0.2.53 and the system's: neither is contacted
+    assertThat(asked).hasSize(2).element(0).hasToString("/192.0.2.53:53");
+    assertThat(asked.get(1)).isNull();
+
+    // a proper answer: a response to the question asked, recursion desired and available
+    org.xbill.DNS.Message query =
+        org.xbill.DNS.Message.newQuery(
+            org.xbill.DNS.Record.newRecord(
+                org.xbill.DNS.Name.fromConstantString("x.priming.invalid."),
+                org.xbill.DNS.Type.A,
+                org.xbill.DNS.DClass.IN));
+    org.xbill.DNS.Message response =
+        dns.sendAsync(query, Runnable::run).toCompletableFuture().join();
+    assertThat(response.getHeader().getID()).isEqualTo(query.getHeader().getID());
+    assertThat(response.getHeader().getFlag(org.xbill.DNS.Flags.QR)).isTrue();
+    assertThat(response.getHeader().getFlag(org.xbill.DNS.Flags.RD)).isTrue();
+    assertThat(response.getHeader().getFlag(org.xbill.DNS.Flags.RA)).isTrue();
+    assertThat(response.getQuestion()).isEqualTo(query.getQuestion());
+    assertThat(response.getSection(org.xbill.DNS.Section.ANSWER)).hasSize(3);
+    assertThat(dns.queries()).isEqualTo(3);
   }
 
   @Test

@@ -57,7 +57,13 @@ class HttpJsonProberIT {
         json,
         maxLatencyMs,
         method,
-        headers, null, null, null);
+        headers == null ? null : literal(headers), null, null, null);
+  }
+
+  private static Map<String, HeaderValue> literal(Map<String, String> headers) {
+    Map<String, HeaderValue> values = new java.util.LinkedHashMap<>();
+    headers.forEach((k, v) -> values.put(k, HeaderValue.literal(v)));
+    return values;
   }
 
   private ProbeResult probe(HttpTarget target) {

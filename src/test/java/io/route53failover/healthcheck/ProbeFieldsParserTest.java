@@ -41,10 +41,16 @@ class ProbeFieldsParserTest {
         Arguments.of(HTTP + ",'expectedJson':['/status']", "expectedJson", "must be an object of JSON Pointers"),
         Arguments.of(HTTP + ",'method':'POST'", "method", "must be \"GET\" or \"HEAD\", was \"POST\""),
         Arguments.of(HTTP + ",'method':'HEAD','expectedBody':'ok'", "method", "HEAD answers have no body"),
-        Arguments.of(HTTP + ",'headers':{'Auth':{'fromParameter':'/p'}}", "headers", "is not supported yet"),
+        Arguments.of(HTTP + ",'headers':{'Auth':{'fromParameter':'no spaces'}}", "headers.Auth.fromParameter", "must be an SSM parameter name such as /app/token"),
+        Arguments.of(HTTP + ",'headers':{'Auth':{'fromParameter':'/a//b'}}", "headers.Auth.fromParameter", "was \"/a//b\""),
+        Arguments.of(HTTP + ",'headers':{'Auth':{'fromParameter':5}}", "headers.Auth.fromParameter", "must be a non-empty string, was a number 5"),
+        Arguments.of(HTTP + ",'headers':{'Auth':{'fromParameter':''}}", "headers.Auth.fromParameter", "must be a non-empty string"),
+        Arguments.of(HTTP + ",'headers':{'Auth':{}}", "headers.Auth.fromParameter", "is required in a header value object"),
+        Arguments.of(HTTP + ",'headers':{'Auth':{'fromParameter':'/p','version':2}}", "headers.Auth", "unknown field \"version\"; a header value object takes only fromParameter"),
+        Arguments.of(HTTP + ",'headers':{'Auth':['/p']}", "headers", "the value of Auth must be a string or {\"fromParameter\": \"/ssm/name\"}, was an array"),
         Arguments.of(HTTP + ",'headers':{'Bad Name':'x'}", "headers", "is not a valid header name"),
         Arguments.of(HTTP + ",'headers':{'Connection':'keep-alive'}", "headers", "is set by the prober"),
-        Arguments.of(HTTP + ",'headers':{'X':5}", "headers", "must be a string, was a number"),
+        Arguments.of(HTTP + ",'headers':{'X':5}", "headers", "must be a string or {\"fromParameter\": \"/ssm/name\"}, was a number"),
         Arguments.of("'name':'t','type':'tcp','host':'h','port':1,'method':'GET'", "method", "not valid for type tcp"));
   }
 
@@ -80,7 +86,7 @@ class ProbeFieldsParserTest {
     assertThat(dns.metricNames()).containsExactly("d_availability", "d_latency", "d_dns_ttl");
     HttpTarget https = (HttpTarget) targets.get(1);
     assertThat(https.expectedJson()).containsEntry("/x", NullNode.getInstance());
-    assertThat(https.headers()).containsEntry("Host", "app.example.com");
+    assertThat(https.headers()).containsEntry("Host", HeaderValue.literal("app.example.com"));
     assertThat(https.metricNames()).contains("h_cert_days");
   }
 

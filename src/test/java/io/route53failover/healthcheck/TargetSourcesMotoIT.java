@@ -95,7 +95,7 @@ class TargetSourcesMotoIT {
   }
 
   private static Function<String, CaBundle> caBundles(Map<String, String> env) {
-    return parameter -> CaBundle.read(AwsClients.newSsmClient(env), parameter);
+    return parameter -> CaBundle.read(new io.route53failover.aws.SsmParameterReader(() -> AwsClients.newSsmClient(env)), parameter);
   }
 
   @Test

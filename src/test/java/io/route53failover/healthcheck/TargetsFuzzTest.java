@@ -146,7 +146,20 @@ class TargetsFuzzTest {
           }
           if (http.headers() != null) {
             assertThat(http.headers()).hasSizeBetween(1, 20);
-            http.headers().forEach((k, v) -> assertThat(v).matches("[\\t -~]*"));
+            http.headers()
+                .forEach(
+                    (k, v) -> {
+                      if (v.parameter() == null) {
+                        assertThat(v.value()).matches("[\\t -~]*");
+                      } else {
+                        assertThat(v.isResolved()).isFalse();
+                        assertThat(v.parameter()).matches("(/[A-Za-z0-9_.-]+)+|[A-Za-z0-9_.-]+");
+                      }
+                      // a value is never shown
+                      assertThat(v.toString())
+                          .isEqualTo(
+                              v.parameter() == null ? "***" : "{fromParameter=" + v.parameter() + "}");
+                    });
           }
         }
         case DnsTarget dns -> {

@@ -131,6 +131,8 @@ class DashboardTemplateTest {
         // the names HealthCheckFunction publishes: Target.metricName() and latencyMetricName()
         expectedMetrics.add(List.of(values.get("MetricNamespace"), name + "_availability"));
         expectedMetrics.add(List.of(values.get("MetricNamespace"), name + "_latency"));
+        // the default CertExpiryWarningDays (14) watches certificates: HttpTarget.certDaysMetricName()
+        expectedMetrics.add(List.of(values.get("MetricNamespace"), name + "_cert_days"));
       }
     }
     TemplateTools.resourcesOfType(template, "AWS::CloudWatch::Alarm")
@@ -165,6 +167,52 @@ class DashboardTemplateTest {
         .isEqualTo(!primaryHealthCheckId.isEmpty());
     assertThat(metrics.stream().anyMatch(m -> m.get(1).startsWith("node3_")))
         .isEqualTo(!tertiary.isEmpty());
+  }
+
+  /** The cert widgets of a body: metric name to the annotation's value. */
+  private static Map<String, Double> certWidgets(JsonNode body) {
+    Map<String, Double> widgets = new java.util.LinkedHashMap<>();
+    for (JsonNode widget : body.get("widgets")) {
+      JsonNode metrics = widget.at("/properties/metrics");
+      String metric = metrics.path(0).path(1).asText();
+      if (metric.endsWith("_cert_days")) {
+        assertThat(metrics.size()).as("one metric per cert widget").isEqualTo(1);
+        assertThat(metrics.at("/0/2/stat").asText()).isEqualTo("Minimum");
+        JsonNode horizontal = widget.at("/properties/annotations/horizontal");
+        assertThat(horizontal.size()).isEqualTo(1);
+        widgets.put(metric, horizontal.at("/0/value").asDouble());
+      }
+    }
+    return widgets;
+  }
+
+  @ParameterizedTest(name = "tertiary node \"{0}\", CertExpiryWarningDays {1}")
+  @CsvSource({"node3, 21", "'', 21", "node3, 0", "'', 0"})
+  void certWidgetsGraphEachNodesCertDaysWithALineAtTheWarningOnlyWhenCertificatesAreWatched(
+      String tertiary, String warningDays) throws Exception {
+    Map<String, String> values = values(tertiary, "");
+    values.put("CertExpiryWarningDays", warningDays);
+    Map<String, Double> widgets = certWidgets(body(values));
+
+    Map<String, Double> expected = new java.util.LinkedHashMap<>();
+    if (!warningDays.equals("0")) {
+      expected.put(values.get("PrimaryNodeName") + "_cert_days", Double.parseDouble(warningDays));
+      expected.put(values.get("SecondaryNodeName") + "_cert_days", Double.parseDouble(warningDays));
+      if (!tertiary.isEmpty()) {
+        expected.put("node3_cert_days", Double.parseDouble(warningDays));
+      }
+    }
+    assertThat(widgets).containsExactlyEntriesOf(expected);
+    // the line sits where the cert alarms fire: same metric, same threshold
+    TemplateTools.resourcesOfType(template, "AWS::CloudWatch::Alarm")
+        .forEach(
+            (id, alarm) -> {
+              if (id.endsWith("CertAlarm") && exists(alarm, values)) {
+                String metric = Intrinsics.resolve(alarm.at("/Properties/MetricName"), values);
+                assertThat(widgets).containsEntry(
+                    metric, Double.parseDouble(Intrinsics.resolve(alarm.at("/Properties/Threshold"), values)));
+              }
+            });
   }
 
   @Test

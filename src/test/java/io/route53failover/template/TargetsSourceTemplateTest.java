@@ -37,6 +37,7 @@ class TargetsSourceTemplateTest {
     v.put("TargetsS3Uri", uri);
     v.put("CaBundleParameterName", "");
     v.put("CaBundleParameterIsSecure", "false");
+    v.put("HeaderParametersPath", "");
     v.put("AWS::Partition", "aws");
     v.put("AWS::Region", "eu-west-1");
     v.put("AWS::AccountId", "123456789012");
@@ -94,6 +95,7 @@ class TargetsSourceTemplateTest {
                 .append(String.join(",", Intrinsics.resolveList(s.get("Resource"), values)));
         JsonNode condition = s.path("Condition").path("StringEquals");
         condition.fields().forEachRemaining(c -> b.append(" if ").append(c.getKey()).append("=").append(Intrinsics.resolve(c.getValue(), values)));
+        s.path("Condition").path("StringLike").fields().forEachRemaining(c -> b.append(" if ").append(c.getKey()).append(" like ").append(Intrinsics.resolve(c.getValue(), values)));
         out.add(b.toString());
       }
     }
@@ -122,6 +124,37 @@ class TargetsSourceTemplateTest {
                 + " if kms:ViaService=ssm.eu-west-1.amazonaws.com"
                 + " if kms:EncryptionContext:PARAMETER_ARN=arn:aws:ssm:eu-west-1:123456789012:parameter/ops/targets",
             "events:PutEvents on arn:aws:events:eu-west-1:123456789012:event-bus/default");
+  }
+
+  @Test
+  void headerParametersPathGrantsGetParameterAndDecryptUnderThatPathOnly() {
+    Map<String, String> v = values("[]", "", "false", "");
+    v.put("HeaderParametersPath", "/route53-failover/headers/");
+    assertThat(sourceStatements(v))
+        .containsExactly(
+            "ssm:GetParameter on arn:aws:ssm:eu-west-1:123456789012:parameter/route53-failover/headers/*",
+            "kms:Decrypt on arn:aws:kms:eu-west-1:123456789012:key/*"
+                + " if kms:ViaService=ssm.eu-west-1.amazonaws.com"
+                + " if kms:EncryptionContext:PARAMETER_ARN like"
+                + " arn:aws:ssm:eu-west-1:123456789012:parameter/route53-failover/headers/*",
+            "events:PutEvents on arn:aws:events:eu-west-1:123456789012:event-bus/default");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "/route53-failover/headers/, true",
+    "/a/, true",
+    "'', true",
+    "/route53-failover/headers, false",
+    "route53-failover/, false",
+    "/a//, false",
+    "/, false",
+    "/a b/, false"
+  })
+  void theHeaderParametersPathIsAHierarchyEndingInASlash(String path, boolean ok) {
+    Pattern allowed =
+        Pattern.compile(template.at("/Parameters/HeaderParametersPath/AllowedPattern").asText());
+    assertThat(allowed.matcher(path == null ? "" : path).matches()).isEqualTo(ok);
   }
 
   @Test

@@ -161,6 +161,7 @@ class TemplateMotoDeployIT {
     three.put("PrivateZoneVpcId", vpcId);
     three.put("PrimaryHealthCheckId", primaryHealthCheckId);
     three.put("AdditionalHealthCheckIds", String.join(",", additionalHealthCheckIds));
+    three.put("HeaderParametersPath", "/route53-failover/headers/");
     threeNodes = createStack(THREE_NODE_STACK, template, three);
 
     Map<String, String> two = new LinkedHashMap<>(common);
@@ -348,6 +349,24 @@ class TemplateMotoDeployIT {
     assertThat(TemplateTools.texts(statementWithAction(healthCheckRole, "ec2:CreateNetworkInterface").get("Resource")))
         .containsExactlyInAnyOrder(prefix + "network-interface/*", prefix + "subnet/*", prefix + "security-group/*");
     assertThatThrownBy(() -> statementWithAction(failoverRole, "ec2:CreateNetworkInterface"))
+        .isInstanceOf(AssertionError.class);
+  }
+
+  /** HeaderParametersPath: reads and decryption under that path only; none without it. */
+  @Test
+  void headerParametersPathGrantsReadsUnderThePathOnlyAndNothingWithoutIt() throws Exception {
+    String role = function(THREE_NODE_STACK, "HealthCheckFunction").role();
+    String account = role.split(":")[4];
+    String under = "arn:aws:ssm:" + MotoServer.REGION.id() + ":" + account + ":parameter/route53-failover/headers/*";
+    assertThat(TemplateTools.texts(statementWithAction(role, "ssm:GetParameter").get("Resource")))
+        .containsExactly(under);
+    JsonNode decrypt = statementWithAction(role, "kms:Decrypt");
+    assertThat(decrypt.at("/Condition/StringLike").toString()).contains(under);
+    assertThat(decrypt.at("/Condition/StringEquals").toString())
+        .contains("ssm." + MotoServer.REGION.id() + ".amazonaws.com");
+
+    String twoNodeRole = function(TWO_NODE_STACK, "HealthCheckFunction").role();
+    assertThatThrownBy(() -> statementWithAction(twoNodeRole, "ssm:GetParameter"))
         .isInstanceOf(AssertionError.class);
   }
 
@@ -554,6 +573,15 @@ class TemplateMotoDeployIT {
         }
         assertThat(metrics).as(name).contains("AWS/Lambda Errors", "AWS/Lambda Duration", "AWS/Lambda Throttles");
         assertThat(metrics.stream().anyMatch(m -> m.contains("node3"))).as(name).isEqualTo(three);
+        // CertExpiryWarningDays (default 14): a cert widget per node with its line at 14
+        for (String node : nodes) {
+          assertThat(metrics).as(name).contains(namespace + " " + node + "_cert_days");
+        }
+        for (JsonNode widget : body.get("widgets")) {
+          if (widget.at("/properties/metrics/0/1").asText().endsWith("_cert_days")) {
+            assertThat(widget.at("/properties/annotations/horizontal/0/value").asDouble()).isEqualTo(14.0);
+          }
+        }
         // three nodes and the lock alarm; two nodes, no lock chain
         assertThat(alarms).as(name).hasSize(three ? 4 : 2)
             .allSatisfy(a -> assertThat(a).startsWith("arn:aws:cloudwatch:us-east-1:123456789012:alarm:"));

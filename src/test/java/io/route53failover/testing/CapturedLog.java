@@ -18,11 +18,16 @@ public final class CapturedLog implements AutoCloseable {
   private final List<LogEvent> events = new CopyOnWriteArrayList<>();
 
   public CapturedLog(Class<?> source) {
+    this(source.getName());
+  }
+
+  /** Captures the logger {@code name} and every logger below it (e.g. a package). */
+  public CapturedLog(String name) {
     LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
-    logger = ctx.getLogger(source.getName());
+    logger = ctx.getLogger(name);
     appender =
         new AbstractAppender(
-            "captured-" + source.getSimpleName(), null, null, true, Property.EMPTY_ARRAY) {
+            "captured-" + name, null, null, true, Property.EMPTY_ARRAY) {
           @Override
           public void append(LogEvent event) {
             events.add(event.toImmutable());
