@@ -79,7 +79,7 @@ public final class DetectionReport {
         "Each trial draws a failure instant uniformly within a minute, then follows one target through\n"
             + "the chain: EventBridge fires HealthCheckFunction once a minute; each run samples where\n"
             + "`SampleSchedule` puts the samples (I = `SAMPLE_INTERVAL_SECONDS`: the first at the run's start,\n"
-            + "the others on the next wall-clock multiples of I); a sample of the dead target decides 0\n"
+            + "the others one interval apart, one per I-second clock slot); a sample of the dead target decides 0\n"
             + "after the probe timeout and is published with its own timestamp; CloudWatch puts it in its\n"
             + "clock minute, evaluates the alarm once a minute, Route 53 reads the alarm (or, with the gate\n"
             + "armed, FailoverFunction locks the gate), and a JVM client's caches expire. All rows share the\n"
@@ -361,8 +361,10 @@ public final class DetectionReport {
           },
           new String[] {
             "Sampling within a run",
-            "the first sample at the run's start, the others at the next wall-clock multiples of I"
-                + " (`floor(start / I) · I + j · I`, j = 1 … 60/I − 1), each stamped with its start",
+            "the first sample at the run's start, the others one interval apart (`start + j · I`, j = 1 …"
+                + " 60/I − 1), each moved earlier only as far as needed to start 1 s before its I-second"
+                + " wall-clock slot ends, or 3 s before probing ends (55 s after the start); each stamped"
+                + " with its start",
             "ours (HealthCheckFunction's `SampleSchedule`)",
             "`SamplingScheduleTest` checks the model's instants against `SampleSchedule.plan` with the"
                 + " template's sampling timeout (70 s) for random starts. A late sleeper (milliseconds)"
