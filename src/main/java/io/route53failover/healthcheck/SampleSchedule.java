@@ -106,10 +106,7 @@ public record SampleSchedule(Duration interval, Instant probeEnd, List<Instant> 
     // where in its slot each later sample starts: where the run started in its own, so samples are
     // one interval apart, but not in the slot's last SLOT_MARGIN
     long offset =
-        Math.max(
-            0,
-            Math.min(
-                start.toEpochMilli() - slotStart, intervalMillis - SLOT_MARGIN.toMillis()));
+        Math.min(start.toEpochMilli() - slotStart, intervalMillis - SLOT_MARGIN.toMillis());
     Instant latest = probeEnd.minus(minWindow);
     int n = (int) (SCHEDULE_PERIOD.getSeconds() / intervalSeconds);
     List<Instant> slots = new ArrayList<>(n);

@@ -225,6 +225,12 @@ public final class SamplingCpu {
         .append(String.format(Locale.ROOT,
             "%nBudget (median ratio sampling / back to back ≤ 1.5): %.2f, %s.%n",
             ratio.median(), ratio.median() <= 1.5 ? "met" : "NOT met"));
+    b.append("\nHow to read it: *spaced* does the work of *back to back* over the 45 s a sampling run"
+        + " lasts, and *idle* is what the JVM burns over those 45 s doing nothing (its own periodic"
+        + " threads, below). Sampling's own work is *sampling − idle*: at or below *back to back*"
+        + " means sampling adds no per-sample cost, and what the budget's ratio exceeds is the JVM's"
+        + " background over the run's lifetime. Lambda bills that time as duration whatever the CPU"
+        + " does ([docs/cost-sampling.md](../docs/cost-sampling.md)).\n");
     if (!idleThreads.isEmpty()) {
       b.append("\nWhere the idle JVM's CPU went in the last round (threads alive before and after,"
           + " `/proc/self/task/*/schedstat`, ms): ");
