@@ -38,9 +38,9 @@ import java.util.Map;
  *
  * <ul>
  *   <li><em>back to back</em>: four single-sample runs in a row (about 0.1 s of wall time);
- *   <li><em>spaced</em>: four single-sample runs started where a 15 s-sampling run takes its
- *       samples (at once, then at the next three wall-clock multiples of 15 s), sleeping in
- *       between: the same work as back to back, over the same wall time as a sampling run;
+ *   <li><em>spaced</em>: four single-sample runs started when a 15 s-sampling run takes its
+ *       samples (at once, then 15, 30 and 45 s later), sleeping in between: the same work as
+ *       back to back, over the same wall time as a sampling run;
  *   <li><em>sampling</em>: one 15 s-sampling run (4 samples);
  *   <li><em>idle</em>: the JVM doing nothing (the main thread asleep) for as long as that
  *       sampling run took: what the JVM's own threads burn over that time.
@@ -122,11 +122,11 @@ public final class SamplingCpu {
         }
         backToBack.add((cpu.nanos() - before) / 1e6);
 
-        long firstSlot = Math.floorDiv(System.currentTimeMillis(), SLOT_MILLIS) * SLOT_MILLIS;
+        long first = System.currentTimeMillis();
         before = cpu.nanos();
         for (int k = 0; k < 4; k++) {
           if (k > 0) {
-            sleepUntil(firstSlot + k * SLOT_MILLIS);
+            sleepUntil(first + k * SLOT_MILLIS);
           }
           requireHealthy(once.handleRequest(new ScheduledEvent(), context()), 1);
         }
@@ -205,8 +205,8 @@ public final class SamplingCpu {
         .append(" with `bench/run --only samplingcpu`, load average before ").append(loadBefore)
         .append(", after ").append(loadAfter)
         .append(". Each round measures, in turn: *back to back*, four single-sample runs in a row;"
-            + " *spaced*, four single-sample runs at the instants a sampling run samples (the"
-            + " next wall-clock multiples of 15 s), asleep in between; *sampling*, one"
+            + " *spaced*, four single-sample runs when a sampling run samples (at once, then 15,"
+            + " 30 and 45 s later), asleep in between; *sampling*, one"
             + " 15 s-sampling run; *idle*, the JVM asleep for as long as that sampling run took."
             + " Figures are min / median / max over the rounds.\n\n")
         .append("| side | rounds | CPU ms | each round (ms) |\n|---|---|---|---|\n")
