@@ -408,13 +408,15 @@ class HealthCheckFunctionTest {
                 clock::sleep)
             .handleRequest(new ScheduledEvent(), contextWithRemaining(70_000));
 
+    // one interval apart: each later sample at the start's own offset in its slot
     assertThat(runner.starts)
         .containsExactly(
-            MINUTE.plusMillis(700), MINUTE.plusSeconds(15), MINUTE.plusSeconds(30), MINUTE.plusSeconds(45));
+            MINUTE.plusMillis(700), MINUTE.plusMillis(15_700), MINUTE.plusMillis(30_700),
+            MINUTE.plusMillis(45_700));
     assertThat(timestamps).containsExactlyElementsOf(runner.starts);
     assertThat(runner.deadlines)
         .containsExactly(
-            MINUTE.plusMillis(15_700), MINUTE.plusSeconds(30), MINUTE.plusSeconds(45),
+            MINUTE.plusMillis(15_700), MINUTE.plusMillis(30_700), MINUTE.plusMillis(45_700),
             MINUTE.plusMillis(55_700));
     assertThat(published)
         .extracting(data -> data.get(0).value())
@@ -423,9 +425,9 @@ class HealthCheckFunctionTest {
         .extracting(HealthCheckReport.Sample::timestamp, HealthCheckReport.Sample::unhealthyTargets)
         .containsExactly(
             tuple("2025-03-01T12:00:00.700Z", List.of()),
-            tuple("2025-03-01T12:00:15Z", List.of()),
-            tuple("2025-03-01T12:00:30Z", List.of("db-1")),
-            tuple("2025-03-01T12:00:45Z", List.of("db-1")));
+            tuple("2025-03-01T12:00:15.700Z", List.of()),
+            tuple("2025-03-01T12:00:30.700Z", List.of("db-1")),
+            tuple("2025-03-01T12:00:45.700Z", List.of("db-1")));
     assertThat(report.putMetricDataCalls()).isEqualTo(4);
     assertThat(report.timestamp()).isEqualTo("2025-03-01T12:00:00.700Z");
     assertThat(report.unhealthy()).isEqualTo(1);

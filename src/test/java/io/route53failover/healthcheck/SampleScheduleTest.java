@@ -32,20 +32,47 @@ class SampleScheduleTest {
   }
 
   @Test
-  void at15TheRunTakesItsFirstSampleAtOnceAndTheOthersOnTheQuarterMinutes() {
+  void at15TheRunTakesItsFirstSampleAtOnceAndTheOthersOneIntervalApart() {
     SampleSchedule schedule = plan(at(0.4), 15, 70);
 
-    assertThat(schedule.slots()).containsExactly(at(0.4), at(15), at(30), at(45));
+    assertThat(schedule.slots()).containsExactly(at(0.4), at(15.4), at(30.4), at(45.4));
     assertThat(schedule.samplesPerMinute()).isEqualTo(4);
   }
 
   @Test
-  void aRunStartedLateInItsSlotStillTakesTheSlotsUpToOneIntervalBeforeTheNextRun() {
+  void aRunStartedLateInItsSlotKeepsItsOffsetSoTheNextRunFollowsOneIntervalLater() {
     SampleSchedule schedule = plan(at(7), 15, 70);
 
-    // the run at :07 stands for slot :00; slot :60 is the next run's, taken when it starts at :67
-    assertThat(schedule.slots()).containsExactly(at(7), at(15), at(30), at(45));
+    // the run at :07 stands for slot :00 and samples slots :15, :30, :45 at :22, :37, :52; slot :60
+    // is the next run's, taken when it starts at about :67, one interval after :52
+    assertThat(schedule.slots()).containsExactly(at(7), at(22), at(37), at(52));
     assertThat(schedule.probeEnd()).isEqualTo(at(7 + 55));
+  }
+
+  @Test
+  void aLaterSampleStartsAtLeastTheMarginBeforeItsSlotEnds() {
+    // started 14.6 s into slot :00: the later samples start at :29, :44, :59, 1 s before their
+    // slots end, so a late wake-up still stamps them in their own slot
+    SampleSchedule schedule = plan(at(14.6), 15, 70);
+
+    assertThat(schedule.slots()).containsExactly(at(14.6), at(29), at(44), at(59));
+    assertThat(SampleSchedule.SLOT_MARGIN).isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void aSampleMovesEarlierWithinItsSlotToKeepItsMinimumWindow() {
+    // I = 10, started at :08: the last sample would be at :58, but probing ends at :63 and a
+    // sample needs 8 s, so it starts at :55, still in slot :50
+    SampleSchedule schedule =
+        SampleSchedule.plan(at(8), 10, Duration.ofSeconds(70), RESERVE, Duration.ofSeconds(8));
+
+    assertThat(schedule.slots())
+        .containsExactly(at(8), at(18), at(28), at(38), at(48), at(55));
+    // started at :01, slot :50 itself leaves less than 8 s before :56: not planned
+    assertThat(
+            SampleSchedule.plan(at(1), 10, Duration.ofSeconds(70), RESERVE, Duration.ofSeconds(8))
+                .slots())
+        .containsExactly(at(1), at(11), at(21), at(31), at(41));
   }
 
   @Test
@@ -53,8 +80,8 @@ class SampleScheduleTest {
     SampleSchedule schedule = plan(at(2), 10, 900);
 
     assertThat(schedule.probeEnd()).isEqualTo(at(2 + 60 - 5));
-    assertThat(schedule.slots()).hasSize(6).last().isEqualTo(at(50));
-    assertThat(schedule.deadline(at(50))).isEqualTo(at(57));
+    assertThat(schedule.slots()).hasSize(6).last().isEqualTo(at(52));
+    assertThat(schedule.deadline(at(52))).isEqualTo(at(57));
     assertThat(schedule.deadline(at(20.3))).isEqualTo(at(30.3));
   }
 
@@ -68,20 +95,22 @@ class SampleScheduleTest {
 
   @Test
   void functionTimeoutShorterThanAMinuteLeavesOnlyTheSamplesThatFit() {
-    // 30 s timeout: probing ends 18 s after the start, so slot :30 and :45 do not fit
+    // 30 s timeout: probing ends 18 s after the start, so slots :30 and :45 do not fit; slot :15's
+    // sample starts at :16, which leaves exactly the 3 s window before :19
     SampleSchedule schedule = plan(at(1), 15, 30);
 
     assertThat(schedule.probeEnd()).isEqualTo(at(19));
-    assertThat(schedule.slots()).containsExactly(at(1), at(15));
-    assertThat(schedule.deadline(at(15))).isEqualTo(at(19));
+    assertThat(schedule.slots()).containsExactly(at(1), at(16));
+    assertThat(schedule.deadline(at(16))).isEqualTo(at(19));
   }
 
   @Test
   void aSlotWithLessThanTheMinimumWindowBeforeProbeEndIsNotPlanned() {
-    // probe end at :57; slot :55 would leave 2 s, less than the 3 s window
+    // probe end at :57; slot :55 would leave 2 s, less than the 3 s window; slot :50's sample
+    // starts at :52
     SampleSchedule schedule = plan(at(2), 5, 900);
 
-    assertThat(schedule.slots()).hasSize(11).last().isEqualTo(at(50));
+    assertThat(schedule.slots()).hasSize(11).last().isEqualTo(at(52));
   }
 
   @Test

@@ -16,10 +16,16 @@ final class ChainModel {
    * @param death the target dies
    * @param firstZero the first PutMetricData carrying a 0 for it returns
    * @param alarm the availability alarm goes to ALARM
-   * @param route53 Route 53 treats the record's health check as unhealthy
-   * @param client a JVM client on the default DNS cache resolves the secondary
+   * @param route53 Route 53 treats the record's health check as unhealthy, by reading the alarm's
+   *     data (no lock: {@code LockPrivateChain} false, or the gate disarmed)
+   * @param client a JVM client on the default DNS cache resolves the secondary, after {@code
+   *     route53}
    * @param lockDirect the lock is in place, availability alarm wired to the topic
    * @param lockStatus the lock is in place, through the template's HealthCheckStatus alarm
+   * @param gated Route 53 treats the PRIMARY record's armed gate as unhealthy: whichever comes
+   *     first of its child turning unhealthy ({@code route53}) and the lock's UpdateHealthCheck
+   *     ({@code lockDirect}) taking effect
+   * @param gatedClient a JVM client resolves the secondary, after {@code gated}
    */
   record Outcome(
       double death,
@@ -28,7 +34,9 @@ final class ChainModel {
       double route53,
       double client,
       double lockDirect,
-      double lockStatus) {}
+      double lockStatus,
+      double gated,
+      double gatedClient) {}
 
   private ChainModel() {}
 
@@ -41,11 +49,10 @@ final class ChainModel {
   /** Every datum of the trial's timeline, in order of run. */
   static List<Sample> samples(World w, ModelParameters p, SamplingSchedule schedule) {
     List<Sample> out = new ArrayList<>();
-    List<Integer> offsets = schedule.offsets();
     for (int m = 0; m < World.MINUTES; m++) {
-      double start = runStart(w, p, m);
-      for (int i = 0; i < offsets.size(); i++) {
-        double ts = start + offsets.get(i);
+      List<Double> times = schedule.times(runStart(w, p, m));
+      for (int i = 0; i < times.size(); i++) {
+        double ts = times.get(i);
         boolean dead = ts >= w.death;
         double published =
             ts
@@ -61,11 +68,10 @@ final class ChainModel {
   static Outcome run(World w, ModelParameters p, SamplingSchedule schedule, AlarmRule rule) {
     List<Sample> samples = samples(w, p, schedule);
     double firstZero = Double.NaN;
-    List<Integer> offsets = schedule.offsets();
     for (int m = 0; m < World.MINUTES && Double.isNaN(firstZero); m++) {
-      double start = runStart(w, p, m);
-      for (int i = 0; i < offsets.size(); i++) {
-        double ts = start + offsets.get(i);
+      List<Double> times = schedule.times(runStart(w, p, m));
+      for (int i = 0; i < times.size(); i++) {
+        double ts = times.get(i);
         if (ts >= w.death) {
           firstZero =
               ts + p.deadProbe() + p.putMin() + (p.putMax() - p.putMin()) * w.put[m][i];
@@ -84,8 +90,11 @@ final class ChainModel {
     if (alarm < w.death) {
       throw new IllegalStateException("ALARM at " + alarm + " before the death at " + w.death);
     }
-    double route53 = nextTick(alarm, p.route53Cadence(), p.route53Cadence() * w.route53Phase);
+    double route53 =
+        nextTick(alarm, p.route53Cadence(), p.route53Cadence() * w.route53Phase)
+            + p.route53Apply();
     double lockDirect = alarm + lockPath(w, p);
+    double gated = Math.min(route53, lockDirect + p.route53Apply());
     return new Outcome(
         w.death,
         firstZero,
@@ -93,7 +102,9 @@ final class ChainModel {
         route53,
         jvmClient(w, p, route53),
         lockDirect,
-        statusAlarm(w, p, route53) + lockPath(w, p));
+        statusAlarm(w, p, route53) + lockPath(w, p),
+        gated,
+        jvmClient(w, p, gated));
   }
 
   /** SNS delivery plus FailoverFunction's run to UpdateHealthCheck. */
@@ -148,7 +159,8 @@ final class ChainModel {
    * after the death at a uniform phase of its healthy cycle (interval plus a healthy response),
    * then fails every request after {@code connectTimeout}, waiting the interval between; it
    * reports unhealthy after {@code failureThreshold} failures in a row. The check is unhealthy
-   * once no more than 18% of checkers report healthy.
+   * once no more than 18% of checkers report healthy, and Route 53 answers accordingly {@code
+   * route53Apply} later (as on the chain's paths).
    */
   static double nativeUnhealthy(World w, ModelParameters p, int interval, int failureThreshold) {
     int c = p.checkers();
@@ -163,6 +175,6 @@ final class ChainModel {
     }
     Arrays.sort(t);
     int mayStayHealthy = (int) Math.floor(0.18 * c);
-    return t[c - mayStayHealthy - 1];
+    return t[c - mayStayHealthy - 1] + p.route53Apply();
   }
 }

@@ -29,6 +29,9 @@ class ChainModelTest {
           assertThat(o.client()).isGreaterThanOrEqualTo(o.route53()).isLessThan(o.route53() + 90);
           assertThat(o.lockDirect()).isBetween(o.alarm() + 0.15, o.alarm() + 3.5);
           assertThat(o.lockStatus()).isGreaterThan(o.route53());
+          // the armed gate turns unhealthy by the lock or by the read, whichever is first
+          assertThat(o.gated()).isEqualTo(Math.min(o.route53(), o.lockDirect()));
+          assertThat(o.gatedClient()).isGreaterThanOrEqualTo(o.gated()).isLessThan(o.gated() + 90);
         }
       }
     }
@@ -44,7 +47,9 @@ class ChainModelTest {
       SamplingSchedule s = new SamplingSchedule(15);
       ChainModel.Outcome o = ChainModel.run(w, fixed, s, AlarmRule.forFailedSamples(1, 4));
       double wait = o.firstZero() - o.death();
-      assertThat(wait).isBetween(3.05, 15 + 5 + 3.5);
+      // the next sample comes at most 2I after the death: a run started late in its slot takes its
+      // last sample at the start of its last slot, and the next run starts about 60 s after it
+      assertThat(wait).isBetween(3.05, 2 * 15 + 5 + 3.5);
       List<Sample> samples = ChainModel.samples(w, fixed, s);
       Sample first = samples.stream().filter(x -> x.value() == 0).findFirst().orElseThrow();
       assertThat(first.timestamp()).isGreaterThanOrEqualTo(o.death());
@@ -67,6 +72,27 @@ class ChainModelTest {
       assertThat(c).isGreaterThanOrEqualTo(resolverFresh).isLessThan(resolverFresh + 30);
       double asks = (c - 1000 - 30 * w.jvmPhase) / 30;
       assertThat(asks).isCloseTo(Math.rint(asks), within(1e-9));
+    }
+  }
+
+  @Test
+  void route53sApplyDelayIsAddedToEveryPath() {
+    ModelParameters later = P.withRoute53(60, 30);
+    for (long seed = 0; seed < 200; seed++) {
+      World w = world(seed);
+      SamplingSchedule s = new SamplingSchedule(15);
+      AlarmRule rule = AlarmRule.forFailedSamples(1, 4);
+      ChainModel.Outcome now = ChainModel.run(w, P, s, rule);
+      ChainModel.Outcome then = ChainModel.run(w, later, s, rule);
+      assertThat(then.alarm()).isEqualTo(now.alarm());
+      assertThat(then.route53()).isCloseTo(now.route53() + 30, within(1e-9));
+      assertThat(then.gated()).isCloseTo(now.gated() + 30, within(1e-9));
+      assertThat(ChainModel.nativeUnhealthy(w, later, 30, 3))
+          .isCloseTo(ChainModel.nativeUnhealthy(w, P, 30, 3) + 30, within(1e-9));
+      // a faster read of the alarm never slows the read path
+      ChainModel.Outcome fast = ChainModel.run(w, P.withRoute53(10, 0), s, rule);
+      assertThat(fast.route53()).isLessThanOrEqualTo(now.route53() + 10);
+      assertThat(fast.route53() - fast.alarm()).isBetween(0.0, 10.0);
     }
   }
 

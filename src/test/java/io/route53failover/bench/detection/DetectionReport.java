@@ -77,11 +77,13 @@ public final class DetectionReport {
         .append("`src/test/java/io/route53failover/bench/detection/`.\n\n");
     b.append(
         "Each trial draws a failure instant uniformly within a minute, then follows one target through\n"
-            + "the chain: EventBridge fires HealthCheckFunction once a minute; each run samples at 0, I, 2I, … s\n"
-            + "(I = `SAMPLE_INTERVAL_SECONDS`, every offset below 60 s); a sample of the dead target decides 0\n"
+            + "the chain: EventBridge fires HealthCheckFunction once a minute; each run samples where\n"
+            + "`SampleSchedule` puts the samples (I = `SAMPLE_INTERVAL_SECONDS`: the first at the run's start,\n"
+            + "the others one interval apart, one per I-second clock slot); a sample of the dead target decides 0\n"
             + "after the probe timeout and is published with its own timestamp; CloudWatch puts it in its\n"
-            + "clock minute, evaluates the alarm once a minute, Route 53 reads the alarm, and a JVM client's\n"
-            + "caches expire. All rows share the same random draws (common random numbers).\n\n");
+            + "clock minute, evaluates the alarm once a minute, Route 53 reads the alarm (or, with the gate\n"
+            + "armed, FailoverFunction locks the gate), and a JVM client's caches expire. All rows share the\n"
+            + "same random draws (common random numbers).\n\n");
     b.append("Figures are **p50 / p95 / max in seconds** after the target dies.\n\n");
 
     b.append("## Budgets (issue 18)\n\n");
@@ -108,6 +110,54 @@ public final class DetectionReport {
             + " are two failed\nminutes (`Minimum < 1`, 2 of 2). Native rows have no metric and no alarm of"
             + " ours; their clock\nstarts at the same death and ends when Route 53 treats the check as"
             + " unhealthy.\n\n");
+
+    b.append("## With the gate armed: the lock as a path to Route 53\n\n");
+    b.append(
+        "With `LockPrivateChain` \"true\" (the default) and the stack armed, the PRIMARY record looks at\n"
+            + "a CALCULATED gate whose only child is the metric check. The availability alarm notifies\n"
+            + "FailoverTopic, and FailoverFunction sets the gate's `HealthThreshold` to 2, which Route 53\n"
+            + "documents as \"always ... unhealthy\". The record therefore turns unhealthy at whichever comes\n"
+            + "first: Route 53 reading the alarm (the table above) or the lock's UpdateHealthCheck taking\n"
+            + "effect. The lock does not wait for Route 53's read of the alarm (W_r); both paths, and the\n"
+            + "native checks, get the same time d for Route 53 to answer by a status it has (0 here, see\n"
+            + "the sensitivity below). First 0 and ALARM are as above. No Lambda errors or retries are\n"
+            + "modelled: a failed FailoverFunction retries a minute later, and the read path still applies.\n\n");
+    b.append(
+        "| Setting | Alarm | → first 0 published | → alarm ALARM | → Route 53 unhealthy (gate armed) | → JVM client resolves the secondary |\n");
+    b.append("|---|---|---|---|---|---|\n");
+    for (DetectionSimulator.Row row : r.gated()) {
+      appendRow(b, row);
+    }
+    for (DetectionSimulator.Row row : r.nativeChecks()) {
+      appendRow(b, row);
+    }
+    b.append("\n");
+
+    b.append("## Route 53's undocumented terms: W_r and d\n\n");
+    b.append(
+        "`SAMPLE_INTERVAL_SECONDS` 15, `FailedSamplesToAlarm` 1, p95 death → Route 53 unhealthy (s).\n"
+            + "*W_r*: Route 53 reads a CLOUDWATCH_METRIC check's alarm data every W_r seconds (phase uniform\n"
+            + "per trial). *d*: Route 53 answers by a status d seconds after it has what decides it (checker\n"
+            + "reports, a read of the alarm, an UpdateHealthCheck that returned), on every path, native\n"
+            + "included. AWS documents neither (see Terms).\n\n");
+    b.append(
+        "| W_r (s) | d (s) | read path (no lock) | gate armed | native 30 s × 3 | native 10 s × 3 | read path beats 30 s × 3 | gate beats 30 s × 3 |\n");
+    b.append("|---|---|---|---|---|---|---|---|\n");
+    for (DetectionSimulator.Route53Row row : r.route53()) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "| %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %s | %s |%n",
+              row.cadence(),
+              row.apply(),
+              row.readPath().p95(),
+              row.gated().p95(),
+              row.native30().p95(),
+              row.native10().p95(),
+              row.readPath().p95() < row.native30().p95() ? "yes" : "no",
+              row.gated().p95() < row.native30().p95() ? "yes" : "no"));
+    }
+    b.append("\n");
 
     b.append("## The lock path: death → lock in place\n\n");
     b.append(
@@ -208,10 +258,22 @@ public final class DetectionReport {
   /** {budget, simulated figures, MET or NOT MET}. */
   static List<String[]> budgets(DetectionSimulator.Result r) {
     DetectionSimulator.Row at15 = find(r.chain(), "SAMPLE_INTERVAL_SECONDS 15");
+    DetectionSimulator.Row gated15 = find(r.gated(), "SAMPLE_INTERVAL_SECONDS 15");
     DetectionSimulator.Row native30 = r.nativeChecks().get(0);
     double alarm95 = at15.alarm().p95();
     double r53 = at15.route53().p95();
+    double gated = gated15.route53().p95();
     double nat = native30.route53().p95();
+    double worstGate = 0;
+    double worstNative = 0;
+    boolean gateAlways = true;
+    for (DetectionSimulator.Route53Row row : r.route53()) {
+      gateAlways &= row.gated().p95() < row.native30().p95();
+      if (row.gated().p95() - row.native30().p95() > worstGate - worstNative) {
+        worstGate = row.gated().p95();
+        worstNative = row.native30().p95();
+      }
+    }
     return List.of(
         new String[] {
           "SAMPLE_INTERVAL_SECONDS 15: p95 target death → alarm ALARM ≤ 75 s",
@@ -221,28 +283,57 @@ public final class DetectionReport {
         },
         new String[] {
           "SAMPLE_INTERVAL_SECONDS 15: p95 target death → Route 53 unhealthy beats the native 30 s × 3"
-              + " check (same run)",
+              + " check (same run), without the lock (`LockPrivateChain` false, or disarmed)",
           String.format(Locale.ROOT, "chain p95 %.0f s; native 30 s × 3 p95 %.0f s", r53, nat),
           r53 < nat ? "MET" : "NOT MET"
+        },
+        new String[] {
+          "The same, with the gate armed (`LockPrivateChain` true, the default, after `arm`)",
+          String.format(
+              Locale.ROOT,
+              "chain p95 %.0f s; native 30 s × 3 p95 %.0f s; over every W_r and d below: %s",
+              gated,
+              nat,
+              gateAlways
+                  ? "always ahead"
+                  : String.format(Locale.ROOT, "behind at worst by %.0f s", worstGate - worstNative)),
+          gated < nat && gateAlways ? "MET" : "NOT MET"
         },
         sensitivityBudget(r, "SAMPLE_INTERVAL_SECONDS 15, rule keeps its phase (+0–5 s per firing)"),
         sensitivityBudget(r, "SAMPLE_INTERVAL_SECONDS 15, evaluation at any second of the minute"));
   }
 
   private static String[] sensitivityBudget(DetectionSimulator.Result r, String label) {
-    DetectionSimulator.Row row = find(r.sensitivity(), label);
+    int at = -1;
+    for (int i = 0; i < r.sensitivity().size(); i++) {
+      if (r.sensitivity().get(i).label().equals(label)) {
+        at = i;
+      }
+    }
+    if (at < 0) {
+      throw new IllegalStateException("no row " + label);
+    }
+    DetectionSimulator.Row row = r.sensitivity().get(at);
+    double gated = r.sensitivityGated().get(at).p95();
     double nat = r.nativeChecks().get(0).route53().p95();
     boolean alarmOk = row.alarm().p95() <= ALARM_BUDGET;
     boolean r53Ok = row.route53().p95() < nat;
+    boolean gateOk = gated < nat;
     return new String[] {
-      "The same two, under the sensitivity assumption \"" + label.replaceFirst("^[^,]*, ", "") + "\"",
+      "The three, under the sensitivity assumption \"" + label.replaceFirst("^[^,]*, ", "") + "\"",
       String.format(
           Locale.ROOT,
-          "ALARM p95 %.0f s; Route 53 p95 %.0f s vs native %.0f s",
+          "ALARM p95 %.0f s; Route 53 p95 %.0f s without the lock, %.0f s with the gate armed, vs"
+              + " native %.0f s",
           row.alarm().p95(),
           row.route53().p95(),
+          gated,
           nat),
-      (alarmOk ? "MET" : "NOT MET") + " / " + (r53Ok ? "MET" : "NOT MET")
+      (alarmOk ? "MET" : "NOT MET")
+          + " / "
+          + (r53Ok ? "MET" : "NOT MET")
+          + " / "
+          + (gateOk ? "MET" : "NOT MET")
     };
   }
 
@@ -270,10 +361,14 @@ public final class DetectionReport {
           },
           new String[] {
             "Sampling within a run",
-            "offsets 0, I, 2I, … < 60 s from the run's start",
-            "**assumed** (issue 18's design)",
-            "issue 18: at 15 s a run probes at about 0, 15, 30 and 45 s and never overlaps the next run."
-                + " Drift of the offsets within a run is not modelled."
+            "the first sample at the run's start, the others one interval apart (`start + j · I`, j = 1 …"
+                + " 60/I − 1), each moved earlier only as far as needed to start 1 s before its I-second"
+                + " wall-clock slot ends, or 3 s before probing ends (55 s after the start); each stamped"
+                + " with its start",
+            "ours (HealthCheckFunction's `SampleSchedule`)",
+            "`SamplingScheduleTest` checks the model's instants against `SampleSchedule.plan` with the"
+                + " template's sampling timeout (70 s) for random starts. A late sleeper (milliseconds)"
+                + " is not modelled."
           },
           new String[] {
             "Probe time, dead target",
@@ -331,11 +426,23 @@ public final class DetectionReport {
                 + " be breaching\". The step is checked against the drill's `AlarmOracle`."
           },
           new String[] {
-            "Route 53 reads the alarm",
-            "once a minute at a phase uniform per trial: unhealthy at the first read after ALARM",
+            "Route 53 reads the alarm (W_r)",
+            "once a minute at a phase uniform per trial: unhealthy at the first read after ALARM"
+                + " (sensitivity: every 30 s, every 10 s)",
             "**assumed**",
             R53_HEALTH + ": it \"monitors the data stream for the corresponding alarm instead of monitoring"
                 + " the alarm state\"; how often is not documented (as in docs/detection-time.md, W_r)."
+          },
+          new String[] {
+            "Route 53 answers by a status it has (d)",
+            "0 s on every path: native checks, the read of the alarm, the gate's UpdateHealthCheck and"
+                + " a CALCULATED gate following its child (sensitivity: 10, 30, 60 s, on every path)",
+            "**assumed**",
+            "How long Route 53 takes from a status decision, or an accepted UpdateHealthCheck, to its"
+                + " DNS answers is not documented for any check type; the UpdateHealthCheck reference"
+                + " documents only the effect of `HealthThreshold` (\"If you specify a number greater than"
+                + " the number of child health checks, Route 53 always considers this health check to be"
+                + " unhealthy\"), not its delay. One common d keeps the comparison fair."
           },
           new String[] {
             "Record TTL",
@@ -352,8 +459,8 @@ public final class DetectionReport {
                 + " this implementation is to cache for 30 seconds\" (no security manager)."
           },
           new String[] {
-            "Lock path",
-            "SNS → Lambda 0.1–1 s; FailoverFunction to UpdateHealthCheck done 0.05–2.5 s",
+            "Lock path (gate armed)",
+            "SNS → Lambda 0.1–1 s; FailoverFunction to UpdateHealthCheck done 0.05–2.5 s; no errors",
             "**assumed**",
             "[Lambda with SNS](https://docs.aws.amazon.com/lambda/latest/dg/with-sns.html): asynchronous;"
                 + " delivery latency not documented. 0.05 s: bench/results.md warm FailoverFunction"
@@ -382,16 +489,19 @@ public final class DetectionReport {
                 + " healthy",
             "rule documented; 15 **assumed**",
             R53_HEALTH + ": \"If more than 18% of health checkers report that an endpoint is healthy, Route 53"
-                + " considers it healthy\"; checkers \"don't coordinate with one another\". The number per"
-                + " check is not documented; secondary sources say about 15."
+                + " considers it healthy\"; checkers \"don't coordinate with one another\". The API lists"
+                + " 8 checker regions (HealthCheckConfig `Regions`); the number of checkers per check is not"
+                + " documented; secondary sources say about 15."
           },
           new String[] {
             "Native checks: a dead endpoint",
-            "an HTTP(S) check: each failed request takes 4 s (connect timeout); Route 53 applies the"
-                + " status at once",
-            "timeout documented; no aggregation delay **assumed**",
+            "an HTTP(S) check: each failed request takes 4 s (connect timeout), then the interval runs"
+                + " until the next request; Route 53 answers by the status after d",
+            "timeout documented; the interval after a timed-out request, and d, **assumed**",
             R53_HEALTH + ": for HTTP and HTTPS checks Route 53 must establish a TCP connection \"within four"
-                + " seconds\" (a TCP check allows ten, so it is slower on a black-holed endpoint). The time to"
-                + " aggregate checker reports is not documented; 0 favours the native check."
+                + " seconds\" (a TCP check allows ten, so it is slower on a black-holed endpoint); the interval is"
+                + " documented from a response to the next request, so counting it from a timeout is ours."
+                + " A refused port fails at once and would make the native check about 12 s faster. The"
+                + " time to aggregate checker reports is not documented: it is d, as on our paths."
           });
 }

@@ -19,6 +19,9 @@ class DetectionReportTest {
         .contains("| SAMPLE_INTERVAL_SECONDS 15, FailedSamplesToAlarm 2 | `Average < 0.625, 1 of 1` |")
         .contains("| Route 53 native endpoint check, 10 s × 3 | — | n/a | n/a |")
         .contains("## The lock path")
+        .contains("## With the gate armed")
+        .contains("| The same, with the gate armed")
+        .containsPattern("\\| 60 \\| 30 \\| \\d+ \\| \\d+ \\| \\d+ \\| \\d+ \\| (yes|no) \\| (yes|no) \\|")
         .containsPattern("\\| SAMPLE_INTERVAL_SECONDS 15: p95 target death → alarm ALARM ≤ 75 s \\| p95 \\d+ s");
   }
 
@@ -38,6 +41,16 @@ class DetectionReportTest {
         .isEqualTo(
             at15.route53().p95() < r.nativeChecks().get(0).route53().p95() ? "MET" : "NOT MET");
     assertThat(alarm[1]).startsWith(String.format("p95 %.0f s", at15.alarm().p95()));
+    DetectionSimulator.Row gated15 =
+        r.gated().stream()
+            .filter(x -> x.label().equals("SAMPLE_INTERVAL_SECONDS 15"))
+            .findFirst()
+            .orElseThrow();
+    boolean gateAhead =
+        r.route53().stream().allMatch(x -> x.gated().p95() < x.native30().p95())
+            && gated15.route53().p95() < r.nativeChecks().get(0).route53().p95();
+    assertThat(DetectionReport.budgets(r).get(2)[2]).isEqualTo(gateAhead ? "MET" : "NOT MET");
+    assertThat(gated15.route53().p95()).isLessThanOrEqualTo(at15.route53().p95());
   }
 
   @Test

@@ -52,6 +52,26 @@ final class DetectionSimulator {
    */
   record BucketRow(String jitter, int interval, int expected, int min, int max, double offShare) {}
 
+  /**
+   * A row of the Route 53 sensitivity table: SAMPLE_INTERVAL_SECONDS 15, FailedSamplesToAlarm 1,
+   * with Route 53's two undocumented terms set.
+   *
+   * @param cadence W_r: Route 53 reads the alarm's data every this many seconds
+   * @param apply d: Route 53 answers by a status this long after it has what decides it, on every
+   *     path (native included)
+   * @param readPath death → unhealthy, by reading the alarm (no lock)
+   * @param gated death → unhealthy, armed gate (lock or read, whichever is first)
+   * @param native30 death → unhealthy, native 30 s × 3 check
+   * @param native10 death → unhealthy, native 10 s × 3 check
+   */
+  record Route53Row(
+      double cadence,
+      double apply,
+      Percentiles readPath,
+      Percentiles gated,
+      Percentiles native30,
+      Percentiles native10) {}
+
   /** Everything one run produces. */
   record Result(
       long seed,
@@ -60,7 +80,13 @@ final class DetectionSimulator {
       List<Row> nativeChecks,
       List<LockRow> locks,
       List<Row> sensitivity,
-      List<BucketRow> buckets) {}
+      List<BucketRow> buckets,
+      List<Row> gated,
+      List<Route53Row> route53,
+      List<Percentiles> sensitivityGated) {}
+
+  /** (W_r, d) of the Route 53 sensitivity table; the first is the main tables' setting. */
+  static final double[][] ROUTE53_TERMS = {{60, 0}, {30, 0}, {10, 0}, {60, 10}, {60, 30}, {60, 60}};
 
   private DetectionSimulator() {}
 
@@ -91,8 +117,12 @@ final class DetectionSimulator {
 
     double[][][] chainT = new double[chain.size()][4][trials];
     double[][][] sensT = new double[sensitivity.size()][4][trials];
+    double[][] sensGatedT = new double[sensitivity.size()][trials];
     double[][][] nativeT = new double[natives.length][2][trials];
     double[][][] lockT = new double[chain.size()][2][trials];
+    double[][][] gatedT = new double[chain.size()][2][trials];
+    double[][][] r53T = new double[ROUTE53_TERMS.length][4][trials];
+    Variant at15 = new Variant("SAMPLE_INTERVAL_SECONDS 15", std, 15, 1);
 
     SplittableRandom seeds = new SplittableRandom(seed);
     for (int t = 0; t < trials; t++) {
@@ -102,9 +132,21 @@ final class DetectionSimulator {
         record(chainT[v], t, o);
         lockT[v][0][t] = o.lockDirect() - o.death();
         lockT[v][1][t] = o.lockStatus() - o.death();
+        gatedT[v][0][t] = o.gated() - o.death();
+        gatedT[v][1][t] = o.gatedClient() - o.death();
+      }
+      for (int k = 0; k < ROUTE53_TERMS.length; k++) {
+        ModelParameters q = std.withRoute53(ROUTE53_TERMS[k][0], ROUTE53_TERMS[k][1]);
+        ChainModel.Outcome o = outcome(w, new Variant(at15.label(), q, 15, 1));
+        r53T[k][0][t] = o.route53() - o.death();
+        r53T[k][1][t] = o.gated() - o.death();
+        r53T[k][2][t] = ChainModel.nativeUnhealthy(w, q, 30, 3) - w.death;
+        r53T[k][3][t] = ChainModel.nativeUnhealthy(w, q, 10, 3) - w.death;
       }
       for (int v = 0; v < sensitivity.size(); v++) {
-        record(sensT[v], t, outcome(w, sensitivity.get(v)));
+        ChainModel.Outcome o = outcome(w, sensitivity.get(v));
+        record(sensT[v], t, o);
+        sensGatedT[v][t] = o.gated() - o.death();
       }
       for (int n = 0; n < natives.length; n++) {
         double unhealthy = ChainModel.nativeUnhealthy(w, std, natives[n][0], natives[n][1]);
@@ -115,15 +157,20 @@ final class DetectionSimulator {
 
     List<Row> chainRows = new ArrayList<>();
     List<LockRow> lockRows = new ArrayList<>();
+    List<Row> gatedRows = new ArrayList<>();
     for (int v = 0; v < chain.size(); v++) {
       chainRows.add(row(chain.get(v), chainT[v]));
+      gatedRows.add(
+          row(chain.get(v), new double[][] {chainT[v][0], chainT[v][1], gatedT[v][0], gatedT[v][1]}));
       lockRows.add(
           new LockRow(
               chain.get(v).label(), Percentiles.of(lockT[v][0]), Percentiles.of(lockT[v][1])));
     }
     List<Row> sensRows = new ArrayList<>();
+    List<Percentiles> sensGated = new ArrayList<>();
     for (int v = 0; v < sensitivity.size(); v++) {
       sensRows.add(row(sensitivity.get(v), sensT[v]));
+      sensGated.add(Percentiles.of(sensGatedT[v]));
     }
     List<Row> nativeRows = new ArrayList<>();
     for (int n = 0; n < natives.length; n++) {
@@ -136,8 +183,28 @@ final class DetectionSimulator {
               Percentiles.of(nativeT[n][0]),
               Percentiles.of(nativeT[n][1])));
     }
+    List<Route53Row> r53Rows = new ArrayList<>();
+    for (int k = 0; k < ROUTE53_TERMS.length; k++) {
+      r53Rows.add(
+          new Route53Row(
+              ROUTE53_TERMS[k][0],
+              ROUTE53_TERMS[k][1],
+              Percentiles.of(r53T[k][0]),
+              Percentiles.of(r53T[k][1]),
+              Percentiles.of(r53T[k][2]),
+              Percentiles.of(r53T[k][3])));
+    }
     return new Result(
-        seed, trials, chainRows, nativeRows, lockRows, sensRows, buckets(seed, Math.min(trials, 2000)));
+        seed,
+        trials,
+        chainRows,
+        nativeRows,
+        lockRows,
+        sensRows,
+        buckets(seed, Math.min(trials, 2000)),
+        gatedRows,
+        r53Rows,
+        sensGated);
   }
 
   private static ChainModel.Outcome outcome(World w, Variant v) {

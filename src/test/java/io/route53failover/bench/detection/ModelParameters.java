@@ -28,6 +28,9 @@ package io.route53failover.bench.detection;
  * @param checkers how many Route 53 health checkers watch a native endpoint check
  * @param connectTimeout a native checker's connection timeout (a black-holed endpoint)
  * @param healthyResponse a native checker's round trip to a healthy endpoint
+ * @param route53Apply from the moment Route 53 has what decides a status (a native check's
+ *     checker reports, a read of the alarm's data, or an UpdateHealthCheck that has returned) to
+ *     its DNS answers following that status: the same for every path, so that no path is favoured
  */
 public record ModelParameters(
     boolean perFiringJitter,
@@ -47,12 +50,13 @@ public record ModelParameters(
     double lockMax,
     int checkers,
     double connectTimeout,
-    double healthyResponse) {
+    double healthyResponse,
+    double route53Apply) {
 
   /** The values of the main tables. */
   public static ModelParameters standard() {
     return new ModelParameters(
-        true, 5, 3.0, 0.03, 0.05, 0.5, 5, 10, 60, 60, 30, 0.1, 1.0, 0.05, 2.5, 15, 4, 0.05);
+        true, 5, 3.0, 0.03, 0.05, 0.5, 5, 10, 60, 60, 30, 0.1, 1.0, 0.05, 2.5, 15, 4, 0.05, 0);
   }
 
   /** The same, with a rule that keeps its phase in the minute. */
@@ -60,7 +64,7 @@ public record ModelParameters(
     return new ModelParameters(
         false, fixedPhaseDelayMax, deadProbe, healthyProbe, putMin, putMax, ingestMax,
         evalPhaseMax, route53Cadence, ttl, jvmCache, snsMin, snsMax, lockMin, lockMax, checkers,
-        connectTimeout, healthyResponse);
+        connectTimeout, healthyResponse, route53Apply);
   }
 
   /** The same, with CloudWatch evaluating at any second of the minute. */
@@ -68,6 +72,17 @@ public record ModelParameters(
     return new ModelParameters(
         perFiringJitter, fixedPhaseDelayMax, deadProbe, healthyProbe, putMin, putMax, ingestMax,
         max, route53Cadence, ttl, jvmCache, snsMin, snsMax, lockMin, lockMax, checkers,
-        connectTimeout, healthyResponse);
+        connectTimeout, healthyResponse, route53Apply);
+  }
+
+  /**
+   * The same, with Route 53 reading the alarm's data every {@code cadence} seconds and applying
+   * any status {@code apply} seconds after it has what decides it (on every path, native included).
+   */
+  public ModelParameters withRoute53(double cadence, double apply) {
+    return new ModelParameters(
+        perFiringJitter, fixedPhaseDelayMax, deadProbe, healthyProbe, putMin, putMax, ingestMax,
+        evalPhaseMax, cadence, ttl, jvmCache, snsMin, snsMax, lockMin, lockMax, checkers,
+        connectTimeout, healthyResponse, apply);
   }
 }
