@@ -82,8 +82,12 @@ import software.amazon.awssdk.services.cloudwatch.model.Statistic;
  *       as Lambda does ({@link SnsToLambda}).
  * </ul>
  *
- * <p>Not exercised: DNS answers. moto's GetHealthCheckStatus is canned, so the failover records
- * are only checked to exist with their health checks; docs/detection-time.md models the timing.
+ * <p><b>DNS answers, stood in:</b> moto answers no DNS queries and its GetHealthCheckStatus is
+ * canned. The public scenario's closing step runs {@code drill --verify-dns} against a loopback DNS
+ * server ({@link FailoverRecordStandIn}) that answers the failover record from moto's record sets:
+ * PRIMARY's value while the primary's health check is not locked, SECONDARY's while it is. That
+ * proves our polling, parsing, node naming and timeline, not Route 53's health evaluation,
+ * propagation or Resolver caching (docs/operations.md); docs/detection-time.md models the timing.
  */
 class FailoverDrillIT {
   @RegisterExtension static final MotoServer MOTO = new MotoServer();
@@ -551,6 +555,7 @@ class FailoverDrillIT {
       step5FailoverFunctionLocks();
       step6PrimaryReturnsLockHolds(run2);
       step7FailbackLiftsTheLock();
+      step8DrillSeesTheRecordMove();
     }
 
     private void setup() {
@@ -856,6 +861,115 @@ class FailoverDrillIT {
               + "; status exit 0: ResourcePath "
               + PRIMARY_PATH
               + ", locked no, no original path recorded");
+    }
+
+    /**
+     * The closing step: {@code drill --verify-dns} on the same stack, its node values read from
+     * moto's failover record sets, resolving through {@link FailoverRecordStandIn}; the record
+     * moves to the secondary with the lock and back to the primary with the failback.
+     */
+    private void step8DrillSeesTheRecordMove() throws Exception {
+      steps.step(8);
+      String id = stack.primaryHealthCheckId;
+      String record = parameters("[]").get("RecordName");
+      String zone = stack.created.get("PrivateHostedZone");
+      steps.require(zone != null, "the stack created its private hosted zone");
+      Instant failbackAt =
+          LastFailbackTag.parse(MotoHealthChecks.tags(stack.route53, id).get(LastFailbackTag.KEY))
+              .orElseThrow();
+      // bridged: after step 7's failback the primary is healthy, so CloudWatch would evaluate the
+      // lock alarm back to OK; the drill needs OK → ALARM
+      stack.cloudWatch.setAlarmState(
+          r ->
+              r.alarmName(lockAlarm)
+                  .stateValue(StateValue.OK)
+                  .stateReason("drill bridge: the primary is healthy again after the failback"));
+      awaitNextSecond(failbackAt);
+      steps.require(subscription.waiting() == 0, "the SQS subscription is empty");
+      try (FailoverRecordStandIn dns =
+          new FailoverRecordStandIn(stack.route53, zone, record, id, failedOverPath)) {
+        steps.log(
+            "bridged: SetAlarmState "
+                + lockAlarm
+                + " OK (CloudWatch would, on the primary's healthy data); DNS stand-in on "
+                + dns.address()
+                + " answers "
+                + record
+                + " from moto's record sets in zone "
+                + zone
+                + " and the lock state of health check "
+                + id);
+        Run run;
+        AwsBridge bridge =
+            new AwsBridge(
+                stack,
+                lockAlarm,
+                id,
+                failedOverPath,
+                FailoverFunction.create(stack.functionEnvironment(DrillStack.FAILOVER_FUNCTION, MOTO)),
+                Duration.ofMillis(500));
+        try (bridge) {
+          run =
+              Cli.onEndpoint(
+                  MOTO.endpoint(),
+                  "drill", "--alarm-name", lockAlarm, "--health-check-id", id,
+                  "--failed-over-path", failedOverPath, "--region", "us-east-1",
+                  "--verify-dns", record, "--resolver", dns.address(),
+                  "--failback", "--timeout", "30s", "--poll-interval", "250ms", "--yes");
+        }
+        List<String> timeline =
+            run.out().lines()
+                .dropWhile(l -> !l.startsWith("timeline"))
+                .takeWhile(l -> !l.startsWith("drill"))
+                .toList();
+        writeTimeline(run, timeline, bridge.events(), dns.changes());
+        assertThat(run.code()).as(run.out() + run.err()).isZero();
+        assertThat(run.out())
+            .contains(
+                "dns: "
+                    + record
+                    + " A, node values {primary=["
+                    + parameters("[]").get("PrimaryNodeValue")
+                    + "], secondary=["
+                    + parameters("[]").get("SecondaryNodeValue")
+                    + "]}")
+            .contains("dns answers secondary: " + record + " A -> 192.0.2.11 (secondary)")
+            .contains("dns answers primary: " + record + " A -> 192.0.2.10 (primary)")
+            .contains("drill: failed back");
+        String seconds = ": \\d+\\.\\d s";
+        assertThat(timeline).hasSize(7);
+        assertThat(timeline.get(0)).isEqualTo("timeline (alarm " + lockAlarm + ", health check " + id + ", record " + record + " A):");
+        assertThat(timeline.get(2)).matches("  alarm set → lock seen" + seconds);
+        assertThat(timeline.get(3)).matches("  lock seen → dns answers secondary \\(192\\.0\\.2\\.11\\)" + seconds);
+        assertThat(timeline.get(4)).matches("  lock seen → failback done" + seconds);
+        assertThat(timeline.get(5)).matches("  failback done → dns answers primary \\(192\\.0\\.2\\.10\\)" + seconds);
+        assertThat(timeline.get(6)).matches("  failback done → alarm OK" + seconds);
+        assertThat(dns.changes())
+            .as("the stand-in's answer moved with the lock and back")
+            .hasSize(3);
+        assertThat(MotoHealthChecks.resourcePath(stack.route53, id)).isEqualTo(PRIMARY_PATH);
+        timeline.forEach(steps::log);
+        dns.changes().forEach(c -> steps.log("stand-in answer: " + c));
+      }
+    }
+
+    /** The drill's output, the bridge's events and the stand-in's answers, for the closing note. */
+    private void writeTimeline(Run run, List<String> timeline, List<String> bridge, List<String> answers)
+        throws java.io.IOException {
+      List<String> lines = new java.util.ArrayList<>();
+      lines.add("$ drill ... --verify-dns ... --failback   (exit code " + run.code() + ")");
+      lines.addAll(run.out().lines().toList());
+      lines.add("--- what the bridge played:");
+      lines.addAll(bridge);
+      lines.add("--- what the DNS stand-in answered:");
+      lines.addAll(answers);
+      Path file = Path.of(System.getProperty("route53failover.basedir", "."), "target", "drill-dns-timeline.log");
+      java.nio.file.Files.createDirectories(file.getParent());
+      java.nio.file.Files.write(file, lines, java.nio.charset.StandardCharsets.UTF_8);
+      System.out.println(String.join(System.lineSeparator(), lines));
+      if (timeline.isEmpty()) {
+        System.out.println(run.err());
+      }
     }
 
     // ---- helpers
