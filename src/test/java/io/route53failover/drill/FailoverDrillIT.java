@@ -899,6 +899,18 @@ class FailoverDrillIT {
                 + zone
                 + " and the lock state of health check "
                 + id);
+        Run before =
+            Cli.onEndpoint(
+                MOTO.endpoint(),
+                "status", "--health-check-id", id, "--failed-over-path", failedOverPath,
+                "--verify-dns", record, "--resolver", dns.address(), "--json");
+        assertThat(before.code()).as(before.err()).isZero();
+        com.fasterxml.jackson.databind.JsonNode answer = new ObjectMapper().readTree(before.out()).path("dns");
+        assertThat(answer.path("name").asText()).isEqualTo(record);
+        assertThat(answer.path("type").asText()).isEqualTo("A");
+        assertThat(answer.path("values").toString()).isEqualTo("[\"192.0.2.10\"]");
+        assertThat(answer.path("node").asText()).isEqualTo("primary");
+        steps.log("status --verify-dns --json exit 0: dns " + answer);
         Run run;
         AwsBridge bridge =
             new AwsBridge(
@@ -946,7 +958,9 @@ class FailoverDrillIT {
         assertThat(timeline.get(6)).matches("  failback done → alarm OK" + seconds);
         assertThat(dns.changes())
             .as("the stand-in's answer moved with the lock and back")
-            .hasSize(3);
+            .hasSize(3)
+            .satisfies(c -> assertThat(c.get(1)).startsWith("[192.0.2.10] → [192.0.2.11] (SECONDARY"))
+            .satisfies(c -> assertThat(c.get(2)).startsWith("[192.0.2.11] → [192.0.2.10] (PRIMARY"));
         assertThat(MotoHealthChecks.resourcePath(stack.route53, id)).isEqualTo(PRIMARY_PATH);
         timeline.forEach(steps::log);
         dns.changes().forEach(c -> steps.log("stand-in answer: " + c));
