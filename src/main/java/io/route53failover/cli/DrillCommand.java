@@ -208,6 +208,11 @@ public final class DrillCommand extends HealthCheckCommand {
         return ExitCode.SOFTWARE;
       }
       printPreconditions(pre, progress);
+      if (record != null) {
+        // the starting point, not a precondition: the record may already answer the secondary
+        progress.println("dns now: " + record.resolve().describe(record.record()));
+        progress.flush();
+      }
       if (!yes && !confirmed(pre.status(), progress)) {
         err.println("error: drill cancelled; nothing changed");
         return ExitCode.SOFTWARE;

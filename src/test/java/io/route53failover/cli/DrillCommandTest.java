@@ -527,6 +527,7 @@ class DrillCommandTest {
       assertThat(run.code()).as(run.err()).isZero();
       assertThat(run.out())
           .contains("dns: app.example.test A, node values {primary=[192.0.2.10], secondary=[192.0.2.20]} (resolver " + dns.address() + ")")
+          .contains("dns now: app.example.test A -> 192.0.2.10 (primary)")
           .contains("[   5.0 s] lock seen")
           .contains("[   5.0 s] waiting for dns to answer secondary: app.example.test A -> 192.0.2.10 (primary)")
           .contains("[  15.0 s] waiting for dns to answer secondary")
