@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.route53failover.cli.Main;
 import io.route53failover.failover.ArmState;
@@ -83,9 +84,10 @@ import software.amazon.awssdk.services.cloudwatch.model.Statistic;
  * </ul>
  *
  * <p><b>DNS answers, stood in:</b> moto answers no DNS queries and its GetHealthCheckStatus is
- * canned. The public scenario's closing step runs {@code drill --verify-dns} against a loopback DNS
- * server ({@link FailoverRecordStandIn}) that answers the failover record from moto's record sets:
- * PRIMARY's value while the primary's health check is not locked, SECONDARY's while it is. That
+ * canned. The private scenario's closing step runs {@code failback} and {@code drill --verify-dns}
+ * against a loopback DNS server ({@link FailoverRecordStandIn}) that answers the failover record
+ * from moto's record sets: PRIMARY's value while the PRIMARY set's health check (node 1's gate) is
+ * not locked, SECONDARY's while it is. That
  * proves our polling, parsing, node naming and timeline, not Route 53's health evaluation,
  * propagation or Resolver caching (docs/operations.md); docs/detection-time.md models the timing.
  */
@@ -218,6 +220,7 @@ class FailoverDrillIT {
       step6FailbackLiftsTheGate();
       step7LateDuplicateIsStale();
       step8NewAlarmLocksAgain();
+      step9DrillSeesTheRecordMove();
     }
 
     private void setup() throws Exception {
@@ -455,6 +458,139 @@ class FailoverDrillIT {
               + "; gate HealthThreshold 2 again");
     }
 
+    /**
+     * The closing step: {@code failback --verify-dns} lifts step 8's lock and sees the record
+     * answer node 1; then {@code drill --verify-dns --failback} on the gate sees the record move
+     * to node 2 with the lock and back with the failback. The node values come from moto's failover
+     * record sets; the answers from {@link FailoverRecordStandIn}, which follows the PRIMARY record
+     * set's own health check (the gate).
+     */
+    private void step9DrillSeesTheRecordMove() throws Exception {
+      steps.step(9);
+      String record = parameters("[]").get("RecordName");
+      String primaryValue = parameters("[]").get("PrimaryNodeValue");
+      String secondaryValue = parameters("[]").get("SecondaryNodeValue");
+      String zone = stack.created.get("PrivateHostedZone");
+      String failedOverPath =
+          stack.template.environment(DrillStack.FAILOVER_FUNCTION).get(FailoverConfig.FAILED_OVER_PATH);
+      steps.require(zone != null, "the stack created its private hosted zone");
+      steps.require(
+          MotoHealthChecks.threshold(stack.route53, gate) == 2, "gate " + gate + " is locked (step 8)");
+      try (FailoverRecordStandIn dns = new FailoverRecordStandIn(stack.route53, zone, record)) {
+        Run locked =
+            Cli.onEndpoint(
+                MOTO.endpoint(), "status", "--health-check-id", gate, "--verify-dns", record,
+                "--resolver", dns.address());
+        assertThat(locked.code()).as(locked.err()).isZero();
+        assertThat(locked.out())
+            .contains("dns: " + record + " A -> " + secondaryValue + " (secondary)");
+        steps.log(
+            "status --verify-dns exit 0 while the gate is locked: "
+                + locked.out().lines().filter(l -> l.startsWith("dns: ")).toList());
+        Run failback =
+            Cli.onEndpoint(
+                MOTO.endpoint(), "failback", "--health-check-id", gate, "--force", "--reason",
+                "drill: simulated minutes, guard skipped", "--region", "us-east-1",
+                "--verify-dns", record, "--resolver", dns.address(),
+                "--dns-timeout", "10s", "--dns-poll-interval", "250ms");
+        assertThat(failback.code()).as(failback.out() + failback.err()).isZero();
+        assertThat(failback.out())
+            .contains("dns: " + record + " A answers primary (" + primaryValue + ") after ");
+        steps.log(
+            "failback --verify-dns exit 0: "
+                + failback.out().lines().filter(l -> l.startsWith("dns: ")).toList());
+        Instant failedBackAt =
+            LastFailbackTag.parse(MotoHealthChecks.tags(stack.route53, gate).get(LastFailbackTag.KEY))
+                .orElseThrow();
+        // bridged: node 1 is up, so CloudWatch would evaluate its availability alarm to OK; the
+        // drill needs the change OK → ALARM
+        setState(nodeAlarm, StateValue.OK, "drill bridge: node 1 publishes 1 again");
+        awaitNextSecond(failedBackAt);
+        steps.require(subscription.waiting() == 0, "the SQS subscription is empty");
+
+        Run before =
+            Cli.onEndpoint(
+                MOTO.endpoint(), "status", "--health-check-id", gate, "--verify-dns", record,
+                "--resolver", dns.address(), "--json");
+        assertThat(before.code()).as(before.err()).isZero();
+        JsonNode answer = new ObjectMapper().readTree(before.out()).path("dns");
+        assertThat(answer.path("name").asText()).isEqualTo(record);
+        assertThat(answer.path("type").asText()).isEqualTo("A");
+        assertThat(answer.path("values").toString()).isEqualTo("[\"" + primaryValue + "\"]");
+        assertThat(answer.path("node").asText()).isEqualTo("primary");
+        steps.log("status --verify-dns --json exit 0: dns " + answer);
+
+        Run run;
+        AwsBridge bridge =
+            new AwsBridge(
+                stack, nodeAlarm, gate, failedOverPath, FailoverFunction.create(failoverEnv),
+                Duration.ofMillis(500));
+        try (bridge) {
+          run =
+              Cli.onEndpoint(
+                  MOTO.endpoint(),
+                  "drill", "--alarm-name", nodeAlarm, "--health-check-id", gate,
+                  "--region", "us-east-1", "--verify-dns", record, "--resolver", dns.address(),
+                  "--failback", "--timeout", "30s", "--poll-interval", "250ms", "--yes");
+        }
+        List<String> timeline =
+            run.out().lines()
+                .dropWhile(l -> !l.startsWith("timeline"))
+                .takeWhile(l -> !l.startsWith("drill"))
+                .toList();
+        writeTimeline(run, bridge.events(), dns.changes());
+        assertThat(run.code()).as(run.out() + run.err()).isZero();
+        assertThat(run.out())
+            .contains(
+                "dns: " + record + " A, node values {primary=[" + primaryValue + "], secondary=["
+                    + secondaryValue + "]}")
+            .contains("dns now: " + record + " A -> " + primaryValue + " (primary)")
+            .contains("lock seen: HealthThreshold 2")
+            .contains("dns answers secondary: " + record + " A -> " + secondaryValue + " (secondary)")
+            .contains("dns answers primary: " + record + " A -> " + primaryValue + " (primary)")
+            .contains("drill: failed back");
+        String seconds = ": \\d+\\.\\d s";
+        assertThat(timeline).hasSize(7);
+        assertThat(timeline.get(0))
+            .isEqualTo("timeline (alarm " + nodeAlarm + ", health check " + gate + ", record " + record + " A):");
+        assertThat(timeline.get(2)).matches("  alarm set → lock seen" + seconds);
+        assertThat(timeline.get(3))
+            .matches("  lock seen → dns answers secondary \\(" + secondaryValue.replace(".", "\\.") + "\\)" + seconds);
+        assertThat(timeline.get(4)).matches("  lock seen → failback done" + seconds);
+        assertThat(timeline.get(5))
+            .matches("  failback done → dns answers primary \\(" + primaryValue.replace(".", "\\.") + "\\)" + seconds);
+        assertThat(timeline.get(6)).matches("  failback done → alarm OK" + seconds);
+        List<String> changes = dns.changes();
+        assertThat(changes).as("the stand-in's answers, in order").hasSize(4);
+        assertThat(changes.get(0)).startsWith("[" + secondaryValue + "] (SECONDARY");
+        assertThat(changes.get(1)).startsWith("[" + secondaryValue + "] → [" + primaryValue + "] (PRIMARY");
+        assertThat(changes.get(2)).startsWith("[" + primaryValue + "] → [" + secondaryValue + "] (SECONDARY");
+        assertThat(changes.get(3)).startsWith("[" + secondaryValue + "] → [" + primaryValue + "] (PRIMARY");
+        assertThat(MotoHealthChecks.threshold(stack.route53, gate)).isEqualTo(1);
+        timeline.forEach(steps::log);
+        changes.forEach(c -> steps.log("stand-in answer: " + c));
+      }
+    }
+
+    /** The drill's output, the bridge's events and the stand-in's answers, for the closing note. */
+    private void writeTimeline(Run run, List<String> bridge, List<String> answers)
+        throws java.io.IOException {
+      List<String> lines = new java.util.ArrayList<>();
+      lines.add("$ drill ... --verify-dns ... --failback   (exit code " + run.code() + ")");
+      lines.addAll(run.out().lines().toList());
+      lines.add("--- stderr:");
+      lines.addAll(run.err().lines().toList());
+      lines.add("--- what the bridge played:");
+      lines.addAll(bridge);
+      lines.add("--- what the DNS stand-in answered:");
+      lines.addAll(answers);
+      Path file =
+          Path.of(System.getProperty("route53failover.basedir", "."), "target", "drill-dns-timeline.log");
+      java.nio.file.Files.createDirectories(file.getParent());
+      java.nio.file.Files.write(file, lines, java.nio.charset.StandardCharsets.UTF_8);
+      System.out.println(String.join(System.lineSeparator(), lines));
+    }
+
     private FailoverReport handle(SNSEvent event) {
       return FailoverFunction.create(failoverEnv)
           .handleRequest(
@@ -555,7 +691,6 @@ class FailoverDrillIT {
       step5FailoverFunctionLocks();
       step6PrimaryReturnsLockHolds(run2);
       step7FailbackLiftsTheLock();
-      step8DrillSeesTheRecordMove();
     }
 
     private void setup() {
@@ -861,129 +996,6 @@ class FailoverDrillIT {
               + "; status exit 0: ResourcePath "
               + PRIMARY_PATH
               + ", locked no, no original path recorded");
-    }
-
-    /**
-     * The closing step: {@code drill --verify-dns} on the same stack, its node values read from
-     * moto's failover record sets, resolving through {@link FailoverRecordStandIn}; the record
-     * moves to the secondary with the lock and back to the primary with the failback.
-     */
-    private void step8DrillSeesTheRecordMove() throws Exception {
-      steps.step(8);
-      String id = stack.primaryHealthCheckId;
-      String record = parameters("[]").get("RecordName");
-      String zone = stack.created.get("PrivateHostedZone");
-      steps.require(zone != null, "the stack created its private hosted zone");
-      Instant failbackAt =
-          LastFailbackTag.parse(MotoHealthChecks.tags(stack.route53, id).get(LastFailbackTag.KEY))
-              .orElseThrow();
-      // bridged: after step 7's failback the primary is healthy, so CloudWatch would evaluate the
-      // lock alarm back to OK; the drill needs OK → ALARM
-      stack.cloudWatch.setAlarmState(
-          r ->
-              r.alarmName(lockAlarm)
-                  .stateValue(StateValue.OK)
-                  .stateReason("drill bridge: the primary is healthy again after the failback"));
-      awaitNextSecond(failbackAt);
-      steps.require(subscription.waiting() == 0, "the SQS subscription is empty");
-      try (FailoverRecordStandIn dns =
-          new FailoverRecordStandIn(stack.route53, zone, record, id, failedOverPath)) {
-        steps.log(
-            "bridged: SetAlarmState "
-                + lockAlarm
-                + " OK (CloudWatch would, on the primary's healthy data); DNS stand-in on "
-                + dns.address()
-                + " answers "
-                + record
-                + " from moto's record sets in zone "
-                + zone
-                + " and the lock state of health check "
-                + id);
-        Run before =
-            Cli.onEndpoint(
-                MOTO.endpoint(),
-                "status", "--health-check-id", id, "--failed-over-path", failedOverPath,
-                "--verify-dns", record, "--resolver", dns.address(), "--json");
-        assertThat(before.code()).as(before.err()).isZero();
-        com.fasterxml.jackson.databind.JsonNode answer = new ObjectMapper().readTree(before.out()).path("dns");
-        assertThat(answer.path("name").asText()).isEqualTo(record);
-        assertThat(answer.path("type").asText()).isEqualTo("A");
-        assertThat(answer.path("values").toString()).isEqualTo("[\"192.0.2.10\"]");
-        assertThat(answer.path("node").asText()).isEqualTo("primary");
-        steps.log("status --verify-dns --json exit 0: dns " + answer);
-        Run run;
-        AwsBridge bridge =
-            new AwsBridge(
-                stack,
-                lockAlarm,
-                id,
-                failedOverPath,
-                FailoverFunction.create(stack.functionEnvironment(DrillStack.FAILOVER_FUNCTION, MOTO)),
-                Duration.ofMillis(500));
-        try (bridge) {
-          run =
-              Cli.onEndpoint(
-                  MOTO.endpoint(),
-                  "drill", "--alarm-name", lockAlarm, "--health-check-id", id,
-                  "--failed-over-path", failedOverPath, "--region", "us-east-1",
-                  "--verify-dns", record, "--resolver", dns.address(),
-                  "--failback", "--timeout", "30s", "--poll-interval", "250ms", "--yes");
-        }
-        List<String> timeline =
-            run.out().lines()
-                .dropWhile(l -> !l.startsWith("timeline"))
-                .takeWhile(l -> !l.startsWith("drill"))
-                .toList();
-        writeTimeline(run, timeline, bridge.events(), dns.changes());
-        assertThat(run.code()).as(run.out() + run.err()).isZero();
-        assertThat(run.out())
-            .contains(
-                "dns: "
-                    + record
-                    + " A, node values {primary=["
-                    + parameters("[]").get("PrimaryNodeValue")
-                    + "], secondary=["
-                    + parameters("[]").get("SecondaryNodeValue")
-                    + "]}")
-            .contains("dns answers secondary: " + record + " A -> 192.0.2.11 (secondary)")
-            .contains("dns answers primary: " + record + " A -> 192.0.2.10 (primary)")
-            .contains("drill: failed back");
-        String seconds = ": \\d+\\.\\d s";
-        assertThat(timeline).hasSize(7);
-        assertThat(timeline.get(0)).isEqualTo("timeline (alarm " + lockAlarm + ", health check " + id + ", record " + record + " A):");
-        assertThat(timeline.get(2)).matches("  alarm set → lock seen" + seconds);
-        assertThat(timeline.get(3)).matches("  lock seen → dns answers secondary \\(192\\.0\\.2\\.11\\)" + seconds);
-        assertThat(timeline.get(4)).matches("  lock seen → failback done" + seconds);
-        assertThat(timeline.get(5)).matches("  failback done → dns answers primary \\(192\\.0\\.2\\.10\\)" + seconds);
-        assertThat(timeline.get(6)).matches("  failback done → alarm OK" + seconds);
-        assertThat(dns.changes())
-            .as("the stand-in's answer moved with the lock and back")
-            .hasSize(3)
-            .satisfies(c -> assertThat(c.get(1)).startsWith("[192.0.2.10] → [192.0.2.11] (SECONDARY"))
-            .satisfies(c -> assertThat(c.get(2)).startsWith("[192.0.2.11] → [192.0.2.10] (PRIMARY"));
-        assertThat(MotoHealthChecks.resourcePath(stack.route53, id)).isEqualTo(PRIMARY_PATH);
-        timeline.forEach(steps::log);
-        dns.changes().forEach(c -> steps.log("stand-in answer: " + c));
-      }
-    }
-
-    /** The drill's output, the bridge's events and the stand-in's answers, for the closing note. */
-    private void writeTimeline(Run run, List<String> timeline, List<String> bridge, List<String> answers)
-        throws java.io.IOException {
-      List<String> lines = new java.util.ArrayList<>();
-      lines.add("$ drill ... --verify-dns ... --failback   (exit code " + run.code() + ")");
-      lines.addAll(run.out().lines().toList());
-      lines.add("--- what the bridge played:");
-      lines.addAll(bridge);
-      lines.add("--- what the DNS stand-in answered:");
-      lines.addAll(answers);
-      Path file = Path.of(System.getProperty("route53failover.basedir", "."), "target", "drill-dns-timeline.log");
-      java.nio.file.Files.createDirectories(file.getParent());
-      java.nio.file.Files.write(file, lines, java.nio.charset.StandardCharsets.UTF_8);
-      System.out.println(String.join(System.lineSeparator(), lines));
-      if (timeline.isEmpty()) {
-        System.out.println(run.err());
-      }
     }
 
     // ---- helpers

@@ -22,10 +22,11 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSetFailover;
  * Route 53's answer for an A failover record, played by a DNS server on 127.0.0.1 for the drill
  * ITs: moto stores record sets but answers no DNS queries and never evaluates health. At every
  * query the stand-in reads the record sets from moto (ListResourceRecordSets in the zone) and the
- * lock state of the primary's health check (GetHealthCheck and tags, through {@link
- * HealthCheckLock#status}: a {@code ResourcePath} lock or a gate's {@code HealthThreshold} lock),
- * and answers the {@code PRIMARY} set's values while that check is not locked, else the {@code
- * SECONDARY} set's, with the set's TTL.
+ * lock state of the {@code PRIMARY} set's own {@code HealthCheckId} (GetHealthCheck and tags,
+ * through {@link HealthCheckLock#status}: a {@code ResourcePath} lock or a gate's {@code
+ * HealthThreshold} lock), and answers the {@code PRIMARY} set's values while that check is not
+ * locked, else the {@code SECONDARY} set's, with the set's TTL. Only a lock counts as unhealthy: a
+ * check moto cannot evaluate (a {@code CLOUDWATCH_METRIC} check, say) keeps the primary.
  *
  * <p>What it stands in for, and so does not prove: Route 53's own health evaluation (its checkers
  * seeing the locked path fail, the failover record's health check following it), its propagation to
@@ -36,7 +37,6 @@ final class FailoverRecordStandIn implements AutoCloseable {
   private final Route53Client route53;
   private final String zoneId;
   private final String name;
-  private final String healthCheckId;
   private final HealthCheckLock lock;
   private final List<String> changes = new CopyOnWriteArrayList<>();
   private volatile String last;
@@ -45,17 +45,16 @@ final class FailoverRecordStandIn implements AutoCloseable {
    * @param route53 a client on moto
    * @param zoneId the hosted zone holding the failover record sets
    * @param name the record's name
-   * @param healthCheckId the primary's health check, as the drill locks it
-   * @param failedOverPath the deployed failed-over path (what a ResourcePath lock sets)
    */
-  FailoverRecordStandIn(
-      Route53Client route53, String zoneId, String name, String healthCheckId, String failedOverPath)
-      throws IOException {
+  FailoverRecordStandIn(Route53Client route53, String zoneId, String name) throws IOException {
     this.route53 = route53;
     this.zoneId = zoneId;
     this.name = name;
-    this.healthCheckId = healthCheckId;
-    this.lock = new HealthCheckLock(new Route53HealthCheckStore(route53), failedOverPath);
+    // the failed-over path matters for ResourcePath locks only; the template's default
+    this.lock =
+        new HealthCheckLock(
+            new Route53HealthCheckStore(route53),
+            io.route53failover.failover.FailoverConfig.DEFAULT_FAILED_OVER_PATH);
     this.dns = LoopbackDnsServer.start();
     dns.answerFrom(name.endsWith(".") ? name : name + ".", this::answer);
   }
@@ -78,14 +77,11 @@ final class FailoverRecordStandIn implements AutoCloseable {
             .stream()
             .filter(s -> canonical(s.name()).equals(canonical(name)) && "A".equals(s.typeAsString()))
             .toList();
+    String healthCheckId = set(sets, ResourceRecordSetFailover.PRIMARY).healthCheckId();
     LockStatus status = lock.status(healthCheckId);
     ResourceRecordSetFailover role =
         status.locked() ? ResourceRecordSetFailover.SECONDARY : ResourceRecordSetFailover.PRIMARY;
-    ResourceRecordSet set =
-        sets.stream()
-            .filter(s -> s.failover() == role)
-            .findFirst()
-            .orElseThrow(() -> new IllegalStateException("no " + role + " set for " + name));
+    ResourceRecordSet set = set(sets, role);
     List<Record> records = new ArrayList<>();
     for (var value : set.resourceRecords()) {
       try {
@@ -114,6 +110,13 @@ final class FailoverRecordStandIn implements AutoCloseable {
       last = now;
     }
     return records;
+  }
+
+  private ResourceRecordSet set(List<ResourceRecordSet> sets, ResourceRecordSetFailover role) {
+    return sets.stream()
+        .filter(s -> s.failover() == role)
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no " + role + " set for " + name));
   }
 
   private static String canonical(String n) {
