@@ -10,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.xbill.DNS.Address;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import software.amazon.awssdk.services.route53.Route53Client;
 
 /**
@@ -78,6 +80,26 @@ final class DnsVerifyOptions {
       nodeValues.forEach((node, value) -> values.put(node, List.of(value)));
     }
     return new RecordAnswer(name, recordType, address, values);
+  }
+
+  /**
+   * Refuses node values without one of {@code nodes}: {@code drill} waits for {@code secondary}
+   * and {@code primary}, {@code failback} for {@code primary}.
+   *
+   * @throws ParameterException naming {@code --node-value}
+   */
+  static void requireNodes(CommandLine commandLine, RecordAnswer answer, String... nodes) {
+    for (String node : nodes) {
+      if (!answer.valuesByNode().containsKey(node)) {
+        throw new ParameterException(
+            commandLine,
+            "--verify-dns waits for the node "
+                + node
+                + ": give --node-value "
+                + node
+                + "=VALUE (the labels are primary and secondary); nothing changed");
+      }
+    }
   }
 
   /** {@code 127.0.0.1:5353}, {@code [::1]:5353} as a socket address. */

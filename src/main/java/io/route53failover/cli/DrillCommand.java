@@ -14,6 +14,7 @@ import io.route53failover.failover.HealthCheckStore;
 import io.route53failover.failover.LockStatus;
 import io.route53failover.failover.Route53Clients;
 import io.route53failover.failover.Route53HealthCheckStore;
+import io.route53failover.operator.FailoverRecordValues;
 import io.route53failover.operator.RecordAnswer;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -179,6 +180,10 @@ public final class DrillCommand extends HealthCheckCommand {
     RecordAnswer record;
     try {
       record = dns.answer(route53);
+      if (record != null) {
+        DnsVerifyOptions.requireNodes(
+            spec.commandLine(), record, FailoverRecordValues.PRIMARY, FailoverRecordValues.SECONDARY);
+      }
     } catch (RuntimeException | java.io.IOException e) {
       cloudWatch.close();
       throw e;

@@ -99,6 +99,9 @@ public final class FailbackCommand extends OperatorCommand {
           spec.commandLine(), "--path and --threshold exclude each other; nothing changed");
     }
     RecordAnswer record = dns.answer(route53);
+    if (record != null) {
+      DnsVerifyOptions.requireNodes(spec.commandLine(), record, FailoverRecordValues.PRIMARY);
+    }
     GuardedFailback guarded = new GuardedFailback(this, guardOptions, store);
     LockStatus before = lock.status(healthCheck.healthCheckId);
     String given = path != null ? path : threshold;

@@ -9,6 +9,7 @@ import io.route53failover.failover.HealthCheckLock;
 import io.route53failover.failover.HealthCheckNotFoundException;
 import io.route53failover.failover.LockStatus;
 import io.route53failover.logging.LogEvent;
+import io.route53failover.operator.FailoverRecordValues;
 import io.route53failover.operator.RecordAnswer;
 import io.route53failover.operator.RecordCheck;
 import java.io.PrintWriter;
@@ -113,11 +114,6 @@ public final class Drill {
   private final Ticker ticker;
   private final PrintWriter progress;
   private final RecordCheck dns;
-
-  /** The node labels the DNS steps wait for ({@code --node-value primary=...}). */
-  public static final String PRIMARY = "primary";
-
-  public static final String SECONDARY = "secondary";
 
   /**
    * A drill without DNS steps.
@@ -305,7 +301,7 @@ public final class Drill {
     long lockSeen = start + toLock.toNanos();
     DnsSteps steps = new DnsSteps();
     if (dns != null) {
-      steps.toSecondary = awaitRecord(plan, start, lockSeen, SECONDARY);
+      steps.toSecondary = awaitRecord(plan, start, lockSeen, FailoverRecordValues.SECONDARY);
     }
     if (!plan.failback()) {
       if (steps.failed()) {
@@ -365,7 +361,7 @@ public final class Drill {
             + ")"
             + (failback.warning() == null ? "" : "; warning: " + failback.warning()));
     if (dns != null) {
-      steps.toPrimary = awaitRecord(plan, start, failedBack, PRIMARY);
+      steps.toPrimary = awaitRecord(plan, start, failedBack, FailoverRecordValues.PRIMARY);
     }
     Duration toOk =
         await(

@@ -597,6 +597,22 @@ class DrillCommandTest {
     }
   }
 
+  @Test
+  void verifyDnsNeedsPrimaryAndSecondaryNodeValuesAndRefusesBeforeAnyChange() throws Exception {
+    try (LoopbackDnsServer dns = LoopbackDnsServer.start()) {
+      Run run =
+          drillYes(
+              "--verify-dns", RECORD, "--resolver", dns.address(),
+              "--node-value", "node1=192.0.2.10", "--node-value", "primary=192.0.2.20");
+
+      assertThat(run.code()).isEqualTo(2);
+      assertThat(run.err())
+          .contains("--verify-dns waits for the node secondary: give --node-value secondary=VALUE");
+      assertThat(alarms.setStateCalls()).isEmpty();
+      assertThat(dns.queries()).isZero();
+    }
+  }
+
   private static Route53Exception throttling() {
     return (Route53Exception)
         Route53Exception.builder()
