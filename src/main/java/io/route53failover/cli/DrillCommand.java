@@ -67,7 +67,8 @@ import software.amazon.awssdk.services.route53.Route53Client;
           + " --timeout, for the failover record to answer the secondary after the lock and the"
           + " primary after --failback, and times both.",
       "Exit codes: 0 lock seen (and failed back, with --failback; and the record moved, with"
-          + " --verify-dns); 1 precondition failed, declined, timeout or AWS error; 2 usage error, or no terminal and no --yes."
+          + " --verify-dns); 1 precondition failed, declined, timeout or AWS error; 2 usage"
+          + " error, or no terminal and no --yes."
     })
 public final class DrillCommand extends HealthCheckCommand {
   @Option(
@@ -170,23 +171,17 @@ public final class DrillCommand extends HealthCheckCommand {
     }
     // with --json, stdout carries only the result object
     PrintWriter progress = output.json ? err : out;
+    RecordAnswer record = dns.answer(route53);
+    if (record != null) {
+      DnsVerifyOptions.requireNodes(
+          spec.commandLine(), record, FailoverRecordValues.PRIMARY, FailoverRecordValues.SECONDARY);
+    }
     Alarms cloudWatch;
     try {
       cloudWatch = alarms.apply(cloudWatchEnvironment());
     } catch (SdkException e) {
       throw new AlarmsException(
           "cannot build the CloudWatch client (pass --region?): " + e.getMessage(), e);
-    }
-    RecordAnswer record;
-    try {
-      record = dns.answer(route53);
-      if (record != null) {
-        DnsVerifyOptions.requireNodes(
-            spec.commandLine(), record, FailoverRecordValues.PRIMARY, FailoverRecordValues.SECONDARY);
-      }
-    } catch (RuntimeException | java.io.IOException e) {
-      cloudWatch.close();
-      throw e;
     }
     Drill drill = new Drill(cloudWatch, lock, ticker, progress, record);
     Drill.Plan plan =
@@ -310,9 +305,13 @@ public final class DrillCommand extends HealthCheckCommand {
     m.put("message", r.message());
     if (r.dnsRecord() != null) {
       m.put("dnsRecord", r.dnsRecord());
-      m.put("lockToDnsSecondarySeconds", r.dnsSecondary() == null ? null : seconds(r.dnsSecondary().after()));
+      m.put(
+          "lockToDnsSecondarySeconds",
+          r.dnsSecondary() == null ? null : seconds(r.dnsSecondary().after()));
       m.put("dnsSecondary", dnsStep(r.dnsSecondary()));
-      m.put("failbackToDnsPrimarySeconds", r.dnsPrimary() == null ? null : seconds(r.dnsPrimary().after()));
+      m.put(
+          "failbackToDnsPrimarySeconds",
+          r.dnsPrimary() == null ? null : seconds(r.dnsPrimary().after()));
       m.put("dnsPrimary", dnsStep(r.dnsPrimary()));
     }
     return m;

@@ -1,19 +1,19 @@
 package io.route53failover.cli;
 
+import io.route53failover.drill.DrillResult;
+import io.route53failover.drill.Ticker;
 import io.route53failover.failover.FailbackRefusedException;
 import io.route53failover.failover.FailbackResult;
 import io.route53failover.failover.HealthCheckLock;
 import io.route53failover.failover.LastFailbackTag;
 import io.route53failover.failover.LockStatus;
-import io.route53failover.drill.DrillResult;
-import io.route53failover.drill.Ticker;
 import io.route53failover.operator.FailoverRecordValues;
 import io.route53failover.operator.RecordAnswer;
 import io.route53failover.operator.RecordWait;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -87,8 +87,7 @@ public final class FailbackCommand extends OperatorCommand {
       description = "With --verify-dns: time between two resolutions (default: ${DEFAULT-VALUE}).")
   Duration dnsPollInterval;
 
-  /** Clocks and sleeping for the DNS wait; tests replace it. */
-  Ticker ticker = Ticker.system();
+  private final Ticker ticker = Ticker.system();
 
   public FailbackCommand() {}
 
@@ -101,6 +100,12 @@ public final class FailbackCommand extends OperatorCommand {
     RecordAnswer record = dns.answer(route53);
     if (record != null) {
       DnsVerifyOptions.requireNodes(spec.commandLine(), record, FailoverRecordValues.PRIMARY);
+      if (dnsTimeout.isNegative() || !dnsPollInterval.isPositive()) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "--dns-timeout must not be negative and --dns-poll-interval must be positive; nothing"
+                + " changed");
+      }
     }
     GuardedFailback guarded = new GuardedFailback(this, guardOptions, store);
     LockStatus before = lock.status(healthCheck.healthCheckId);
