@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -40,18 +41,14 @@ public final class DisarmCommand extends OperatorCommand {
       description = "How long, at most 24 h: 30m, 2h, PT2H.")
   Duration duration;
 
-  @Option(
-      names = "--reason",
-      required = true,
-      paramLabel = "TEXT",
-      description = "Why (recorded in a tag and in the event; at most 256 characters).")
-  String reason;
+  @Mixin ReasonOption reasonOption = new ReasonOption();
 
   public DisarmCommand() {}
 
   @Override
   int run(HealthCheckLock lock, PrintWriter out) throws Exception {
     String id = healthCheck.healthCheckId;
+    String reason = reasonOption.reason;
     Instant now = Instant.now();
     Map<String, String> tags;
     try {

@@ -14,6 +14,8 @@ import io.route53failover.failover.HealthCheckStore;
 import io.route53failover.failover.LockStatus;
 import io.route53failover.failover.Route53Clients;
 import io.route53failover.failover.Route53HealthCheckStore;
+import io.route53failover.operator.FailoverRecordValues;
+import io.route53failover.operator.RecordAnswer;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -25,6 +27,7 @@ import java.util.Map;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -33,9 +36,11 @@ import software.amazon.awssdk.services.route53.Route53Client;
 
 /**
  * {@code drill --alarm-name NAME --health-check-id ID [--timeout 300s] [--poll-interval 5s]
- * [--failback] [--region R] [--endpoint-url URL] [--yes]}: a failover drill against a real stack
- * (see {@link Drill}). Prints the preconditions, one progress line per poll, and a timeline ({@code
- * alarm set → lock seen: 12.3 s}).
+ * [--failback] [--verify-dns NAME ...] [--region R] [--endpoint-url URL] [--yes]}: a failover
+ * drill against a real stack (see {@link Drill}). Prints the preconditions, one progress line per
+ * poll, and a timeline ({@code alarm set → lock seen: 12.3 s}; with {@code --verify-dns} ({@link
+ * DnsVerifyOptions}), {@code lock seen → dns answers secondary (192.0.2.20): 12.4 s} and, with
+ * {@code --failback}, {@code failback done → dns answers primary (...)}).
  *
  * <p>Exit codes: 0 when the lock was seen (and, with {@code --failback}, the path restored and the
  * alarm OK again); 1 when a precondition fails (nothing changed), the operator declines, a wait
@@ -56,11 +61,14 @@ import software.amazon.awssdk.services.route53.Route53Client;
           + " original-value tag.",
       "Private chain: --alarm-name <stack>-<node>-availability --health-check-id <the node's"
           + " gate> (tags route53-failover:node, route53-failover:alarm-name).",
-      "It measures the lock path only (alarm actions, SNS, FailoverFunction, UpdateHealthCheck)."
-          + " SetAlarmState cannot move a CLOUDWATCH_METRIC health check, so detection and DNS"
-          + " are not exercised (see docs/detection-time.md).",
-      "Exit codes: 0 lock seen (and failed back, with --failback); 1 precondition failed,"
-          + " declined, timeout or AWS error; 2 usage error, or no terminal and no --yes."
+      "It measures the lock path (alarm actions, SNS, FailoverFunction, UpdateHealthCheck)."
+          + " SetAlarmState cannot move a CLOUDWATCH_METRIC health check, so detection is not"
+          + " exercised (see docs/detection-time.md). With --verify-dns NAME it also waits, up to"
+          + " --timeout, for the failover record to answer the secondary after the lock and the"
+          + " primary after --failback, and times both.",
+      "Exit codes: 0 lock seen (and failed back, with --failback; and the record moved, with"
+          + " --verify-dns); 1 precondition failed, declined, timeout or AWS error; 2 usage"
+          + " error, or no terminal and no --yes."
     })
 public final class DrillCommand extends HealthCheckCommand {
   @Option(
@@ -107,6 +115,8 @@ public final class DrillCommand extends HealthCheckCommand {
           "Region of the alarm (default: AWS_REGION, else the SDK's default). Alarms on"
               + " AWS/Route53 metrics, like the template's lock alarm, exist only in us-east-1.")
   String region;
+
+  @Mixin DnsVerifyOptions dns = new DnsVerifyOptions();
 
   @Option(
       names = "--yes",
@@ -161,6 +171,11 @@ public final class DrillCommand extends HealthCheckCommand {
     }
     // with --json, stdout carries only the result object
     PrintWriter progress = output.json ? err : out;
+    RecordAnswer record = dns.answer(route53);
+    if (record != null) {
+      DnsVerifyOptions.requireNodes(
+          spec.commandLine(), record, FailoverRecordValues.PRIMARY, FailoverRecordValues.SECONDARY);
+    }
     Alarms cloudWatch;
     try {
       cloudWatch = alarms.apply(cloudWatchEnvironment());
@@ -168,7 +183,7 @@ public final class DrillCommand extends HealthCheckCommand {
       throw new AlarmsException(
           "cannot build the CloudWatch client (pass --region?): " + e.getMessage(), e);
     }
-    Drill drill = new Drill(cloudWatch, lock, ticker, progress);
+    Drill drill = new Drill(cloudWatch, lock, ticker, progress, record);
     Drill.Plan plan =
         new Drill.Plan(alarmName, healthCheckId, timeout, pollInterval, failback, operator);
     try (cloudWatch) {
@@ -179,6 +194,13 @@ public final class DrillCommand extends HealthCheckCommand {
           exactSeconds(timeout),
           exactSeconds(pollInterval),
           failback ? ", then failback" : ", no failback (the lock will hold)");
+      if (record != null) {
+        progress.printf(
+            "dns: %s, node values %s%s%n",
+            record.record(),
+            record.valuesByNode(),
+            dns.resolver == null ? " (system resolvers)" : " (resolver " + dns.resolver + ")");
+      }
       Drill.Preconditions pre = drill.check(plan);
       if (!pre.met()) {
         pre.problems().forEach(p -> err.println("precondition failed: " + p));
@@ -186,6 +208,11 @@ public final class DrillCommand extends HealthCheckCommand {
         return ExitCode.SOFTWARE;
       }
       printPreconditions(pre, progress);
+      if (record != null) {
+        // the starting point, not a precondition: the record may already answer the secondary
+        progress.println("dns now: " + record.resolve().describe(record.record()));
+        progress.flush();
+      }
       if (!yes && !confirmed(pre.status(), progress)) {
         err.println("error: drill cancelled; nothing changed");
         return ExitCode.SOFTWARE;
@@ -276,6 +303,30 @@ public final class DrillCommand extends HealthCheckCommand {
     m.put("lockToFailbackSeconds", seconds(r.lockToFailback()));
     m.put("failbackToAlarmOkSeconds", seconds(r.failbackToAlarmOk()));
     m.put("message", r.message());
+    if (r.dnsRecord() != null) {
+      m.put("dnsRecord", r.dnsRecord());
+      m.put(
+          "lockToDnsSecondarySeconds",
+          r.dnsSecondary() == null ? null : seconds(r.dnsSecondary().after()));
+      m.put("dnsSecondary", dnsStep(r.dnsSecondary()));
+      m.put(
+          "failbackToDnsPrimarySeconds",
+          r.dnsPrimary() == null ? null : seconds(r.dnsPrimary().after()));
+      m.put("dnsPrimary", dnsStep(r.dnsPrimary()));
+    }
+    return m;
+  }
+
+  private static Map<String, Object> dnsStep(DrillResult.DnsStep step) {
+    if (step == null) {
+      return null;
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("node", step.node());
+    m.put("reached", step.reached());
+    m.put("values", step.last().values());
+    m.put("answeredNode", step.last().nodeOrUnknown());
+    m.put("problem", step.last().problem());
     return m;
   }
 

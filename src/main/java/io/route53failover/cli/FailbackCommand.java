@@ -1,12 +1,19 @@
 package io.route53failover.cli;
 
+import io.route53failover.drill.DrillResult;
+import io.route53failover.drill.Ticker;
 import io.route53failover.failover.FailbackRefusedException;
 import io.route53failover.failover.FailbackResult;
 import io.route53failover.failover.HealthCheckLock;
 import io.route53failover.failover.LastFailbackTag;
 import io.route53failover.failover.LockStatus;
+import io.route53failover.operator.FailoverRecordValues;
+import io.route53failover.operator.RecordAnswer;
+import io.route53failover.operator.RecordWait;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -25,7 +32,10 @@ import picocli.CommandLine.ParameterException;
  * locked, no value is known, the option does not fit the check's lock ({@code --path} on a gate,
  * {@code --threshold} on an endpoint check), or the failback guard ({@link
  * FailbackGuardOptions}, {@link GuardedFailback}) says no; the guard's evidence is printed either
- * way.
+ * way. With {@code --verify-dns NAME} ({@link DnsVerifyOptions}), after the failback it resolves
+ * the failover record every {@code --dns-poll-interval} until it answers the primary, up to {@code
+ * --dns-timeout} (default 5 min), and exits 1 saying what it still answers when it does not; the
+ * failback itself is not undone.
  */
 @Command(
     name = "failback",
@@ -35,7 +45,9 @@ import picocli.CommandLine.ParameterException;
           + " checks) or HealthThreshold (CALCULATED gates).",
       "Refuses (exit code 1, nothing changed) when the health check is not locked, or unless the"
           + " node alarm is OK and its metric had Minimum 1 in each of the last --healthy-minutes"
-          + " minutes (the guard; --force --reason TEXT skips it)."
+          + " minutes (the guard; --force --reason TEXT skips it).",
+      "With --verify-dns NAME: then waits (--dns-timeout) until the failover record answers the"
+          + " primary again; exit code 1 when it does not (the failback stands)."
     })
 public final class FailbackCommand extends OperatorCommand {
 
@@ -55,6 +67,28 @@ public final class FailbackCommand extends OperatorCommand {
               + " the number of children).")
   String threshold;
 
+  @Mixin DnsVerifyOptions dns = new DnsVerifyOptions();
+
+  @Option(
+      names = "--dns-timeout",
+      defaultValue = "5m",
+      converter = DurationConverter.class,
+      paramLabel = "DURATION",
+      description =
+          "With --verify-dns: how long to wait for the record to answer the primary again"
+              + " (default: ${DEFAULT-VALUE}).")
+  Duration dnsTimeout;
+
+  @Option(
+      names = "--dns-poll-interval",
+      defaultValue = "5s",
+      converter = DurationConverter.class,
+      paramLabel = "DURATION",
+      description = "With --verify-dns: time between two resolutions (default: ${DEFAULT-VALUE}).")
+  Duration dnsPollInterval;
+
+  private final Ticker ticker = Ticker.system();
+
   public FailbackCommand() {}
 
   @Override
@@ -62,6 +96,16 @@ public final class FailbackCommand extends OperatorCommand {
     if (path != null && threshold != null) {
       throw new ParameterException(
           spec.commandLine(), "--path and --threshold exclude each other; nothing changed");
+    }
+    RecordAnswer record = dns.answer(route53);
+    if (record != null) {
+      DnsVerifyOptions.requireNodes(spec.commandLine(), record, FailoverRecordValues.PRIMARY);
+      if (dnsTimeout.isNegative() || !dnsPollInterval.isPositive()) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "--dns-timeout must not be negative and --dns-poll-interval must be positive; nothing"
+                + " changed");
+      }
     }
     GuardedFailback guarded = new GuardedFailback(this, guardOptions, store);
     LockStatus before = lock.status(healthCheck.healthCheckId);
@@ -99,8 +143,8 @@ public final class FailbackCommand extends OperatorCommand {
     }
     guarded.done(result);
     LockStatus after = lock.status(healthCheck.healthCheckId);
+    Map<String, Object> m = new LinkedHashMap<>();
     if (output.json) {
-      Map<String, Object> m = new LinkedHashMap<>();
       m.put("before", fields(before));
       m.put("after", fields(after));
       m.put("field", result.field());
@@ -110,7 +154,6 @@ public final class FailbackCommand extends OperatorCommand {
       m.put("tagRemoved", result.tagRemoved());
       m.put("warning", result.warning());
       m.put("guard", guarded.json());
-      OutputOptions.printJson(m, out);
     } else {
       out.println("before:");
       print(before, "  ", out);
@@ -126,6 +169,79 @@ public final class FailbackCommand extends OperatorCommand {
         out.println("warning: " + result.warning());
       }
     }
+    String dnsProblem = record == null ? null : awaitPrimary(record, m, out);
+    if (output.json) {
+      OutputOptions.printJson(m, out);
+    }
+    if (dnsProblem != null) {
+      spec.commandLine().getErr().println("error: " + dnsProblem);
+      return ExitCode.SOFTWARE;
+    }
     return result.warning() == null ? ExitCode.OK : ExitCode.SOFTWARE;
+  }
+
+  /**
+   * Waits for the record to answer the primary (progress on stdout, or stderr with {@code
+   * --json}); puts {@code dns} into {@code json}.
+   *
+   * @return what the record still answers when it did not return in time; null when it did
+   */
+  private String awaitPrimary(RecordAnswer record, Map<String, Object> json, PrintWriter out)
+      throws InterruptedException {
+    PrintWriter progress = output.json ? spec.commandLine().getErr() : out;
+    progress.printf(
+        "dns: waiting up to %s for %s to answer primary %s%n",
+        DrillResult.seconds(dnsTimeout),
+        record.record(),
+        record.valuesByNode().get(FailoverRecordValues.PRIMARY));
+    progress.flush();
+    RecordWait.Result r =
+        new RecordWait(record, ticker)
+            .await(
+                FailoverRecordValues.PRIMARY,
+                dnsTimeout,
+                dnsPollInterval,
+                (elapsed, seen) -> {
+                  progress.printf(
+                      Locale.ROOT,
+                      "[%6.1f s] dns: %s%n",
+                      elapsed.toNanos() / 1e9,
+                      seen.describe(record.record()));
+                  progress.flush();
+                });
+    Map<String, Object> dnsFields = DnsVerifyOptions.fields(record, r.last());
+    dnsFields.put("answersPrimary", r.reached());
+    dnsFields.put("waitedSeconds", r.waited().toMillis() / 1000.0);
+    json.put("dns", dnsFields);
+    if (r.reached()) {
+      if (!output.json) {
+        out.println(
+            "dns: "
+                + record.record()
+                + " answers primary ("
+                + r.last().answer()
+                + ") after "
+                + DrillResult.seconds(r.waited()));
+      }
+      return null;
+    }
+    String problem =
+        "dns: "
+            + record.record()
+            + " did not answer primary within "
+            + DrillResult.seconds(dnsTimeout)
+            + "; it still answers "
+            + r.last().answer()
+            + " ("
+            + r.last().nodeOrUnknown()
+            + "). The failback stands (not undone): check the primary's Route 53 health check and"
+            + " the record's TTL, then: status --health-check-id "
+            + healthCheck.healthCheckId
+            + " --verify-dns "
+            + dns.name;
+    if (!output.json) {
+      out.println(problem);
+    }
+    return problem;
   }
 }

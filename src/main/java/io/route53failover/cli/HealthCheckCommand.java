@@ -61,6 +61,9 @@ abstract class HealthCheckCommand implements Callable<Integer> {
   /** The health checks the running command works on; set by {@link #call()}. */
   HealthCheckStore store;
 
+  /** The Route 53 client of the running command (for record sets); set by {@link #call()}. */
+  Route53Client route53;
+
   /** The process environment (or the one given for tests). */
   Map<String, String> env() {
     return env;
@@ -73,6 +76,7 @@ abstract class HealthCheckCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     String path = healthCheck.failedOverPath(env);
     try (Route53Client client = clients.apply(aws.endpointUrl)) {
+      route53 = client;
       store = stores.apply(client);
       return run(new HealthCheckLock(store, path), spec.commandLine().getOut());
     } finally {

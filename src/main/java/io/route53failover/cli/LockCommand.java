@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParameterException;
 
 /**
@@ -33,18 +33,14 @@ import picocli.CommandLine.ParameterException;
     })
 public final class LockCommand extends OperatorCommand {
 
-  @Option(
-      names = "--reason",
-      required = true,
-      paramLabel = "TEXT",
-      description = "Why (recorded in a tag and in the event; at most 256 characters).")
-  String reason;
+  @Mixin ReasonOption reasonOption = new ReasonOption();
 
   public LockCommand() {}
 
   @Override
   int run(HealthCheckLock lock, PrintWriter out) throws Exception {
     String id = healthCheck.healthCheckId;
+    String reason = reasonOption.reason;
     try {
       ArmState.requireTagValue("--reason", reason);
     } catch (IllegalArgumentException e) {

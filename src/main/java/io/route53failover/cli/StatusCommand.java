@@ -2,6 +2,7 @@ package io.route53failover.cli;
 
 import io.route53failover.failover.HealthCheckLock;
 import io.route53failover.failover.LockStatus;
+import io.route53failover.operator.RecordAnswer;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
@@ -11,7 +12,9 @@ import picocli.CommandLine.Mixin;
  * {@code status --health-check-id ID}: prints the health check's type, {@code ResourcePath}, {@code
  * HealthCheckVersion}, whether it is locked, and the recorded original path, then the operator
  * control ({@link ControlStatus}: armed or disarmed, manual lock, last failback, the failback
- * guard's verdict now). Changes nothing; exit code 0 when the health check could be read.
+ * guard's verdict now), and with {@code --verify-dns NAME} what the failover record answers
+ * ({@link DnsVerifyOptions}; in {@code --json}, the object {@code dns}: name, type, values, node or
+ * {@code unknown}, problem). Changes nothing; exit code 0 when the health check could be read.
  */
 @Command(
     name = "status",
@@ -31,11 +34,15 @@ public final class StatusCommand extends OperatorCommand {
     if (output.json) {
       java.util.Map<String, Object> m = fields(s);
       m.putAll(control.fields());
+      RecordAnswer answer = dns.answer(route53);
+      if (answer != null) {
+        m.put("dns", DnsVerifyOptions.fields(answer, answer.resolve()));
+      }
       OutputOptions.printJson(m, out);
     } else {
       print(s, "", out);
       control.print(out);
-      dns.printIfAsked(out);
+      dns.printIfAsked(route53, out);
     }
     return ExitCode.OK;
   }

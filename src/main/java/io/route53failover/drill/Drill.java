@@ -9,6 +9,9 @@ import io.route53failover.failover.HealthCheckLock;
 import io.route53failover.failover.HealthCheckNotFoundException;
 import io.route53failover.failover.LockStatus;
 import io.route53failover.logging.LogEvent;
+import io.route53failover.operator.FailoverRecordValues;
+import io.route53failover.operator.RecordAnswer;
+import io.route53failover.operator.RecordCheck;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,6 +48,12 @@ import org.apache.logging.log4j.Logger;
  *       healthy data, which also proves the primary recovered. Forcing {@code OK} while the newest
  *       datapoint still breaches (the locked minutes of {@code HealthCheckStatus}) would make the
  *       next evaluation fire the alarm again and lock the primary a second time.
+ *   <li>With a {@link RecordCheck} ({@code --verify-dns}): once the lock is seen, resolve the
+ *       failover record every poll interval until it answers the {@code secondary} node; after the
+ *       failback, until it answers {@code primary} again (before waiting for the alarm). Each is a
+ *       timeline step; one not reached within the timeout fails the drill ({@link
+ *       DrillResult.Outcome#DNS_TIMEOUT}, saying what the record still answers) but does not stop
+ *       it: the failback still runs, so a drill never leaves the lock behind because of DNS.
  * </ol>
  *
  * <p>Progress goes to {@code progress}, one line per poll, prefixed with the seconds since the
@@ -104,18 +113,33 @@ public final class Drill {
   private final HealthCheckLock lock;
   private final Ticker ticker;
   private final PrintWriter progress;
+  private final RecordCheck dns;
 
   /**
+   * A drill without DNS steps.
+   *
    * @param alarms the alarms, in the alarm's region
    * @param lock the lock on the health checks, with the deployed failed-over path
    * @param ticker clocks and sleeping
    * @param progress where progress lines go
    */
   public Drill(Alarms alarms, HealthCheckLock lock, Ticker ticker, PrintWriter progress) {
+    this(alarms, lock, ticker, progress, null);
+  }
+
+  /**
+   * A drill that, with {@code dns}, also waits for the failover record to answer the {@code
+   * secondary} node once the lock is seen, and the {@code primary} node again after the failback.
+   *
+   * @param dns resolves the failover record; null for no DNS steps
+   */
+  public Drill(
+      Alarms alarms, HealthCheckLock lock, Ticker ticker, PrintWriter progress, RecordCheck dns) {
     this.alarms = alarms;
     this.lock = lock;
     this.ticker = ticker;
     this.progress = progress;
+    this.dns = dns;
   }
 
   /**
@@ -272,9 +296,28 @@ public final class Drill {
               + ". Check FailoverFunction's logs and its dead-letter queue, and the alarm's"
               + " AlarmActions. If the lock appears later, lift it with: failback --health-check-id "
               + id;
-      return finish(plan, DrillResult.Outcome.LOCK_TIMEOUT, setAt, null, null, null, message);
+      return finish(plan, DrillResult.Outcome.LOCK_TIMEOUT, setAt, null, null, null, null, message);
+    }
+    long lockSeen = start + toLock.toNanos();
+    DnsSteps steps = new DnsSteps();
+    if (dns != null) {
+      steps.toSecondary = awaitRecord(plan, start, lockSeen, FailoverRecordValues.SECONDARY);
     }
     if (!plan.failback()) {
+      if (steps.failed()) {
+        return finish(
+            plan,
+            DrillResult.Outcome.DNS_TIMEOUT,
+            setAt,
+            toLock,
+            null,
+            null,
+            steps,
+            steps.problem(plan)
+                + "; the lock holds: Route 53 keeps the primary unhealthy until you run: failback"
+                + " --health-check-id "
+                + id);
+      }
       return finish(
           plan,
           DrillResult.Outcome.LOCKED,
@@ -282,12 +325,12 @@ public final class Drill {
           toLock,
           null,
           null,
+          steps,
           "the lock holds: Route 53 keeps the primary unhealthy until you run: failback"
               + " --health-check-id "
               + id);
     }
 
-    long lockSeen = start + toLock.toNanos();
     FailbackResult failback;
     try {
       failback = lock.failback(id, Optional.empty());
@@ -299,6 +342,7 @@ public final class Drill {
           toLock,
           null,
           null,
+          steps,
           "failback failed: "
               + describe(e)
               + "; the lock holds: run failback --health-check-id "
@@ -316,6 +360,9 @@ public final class Drill {
             + failback.newVersion()
             + ")"
             + (failback.warning() == null ? "" : "; warning: " + failback.warning()));
+    if (dns != null) {
+      steps.toPrimary = awaitRecord(plan, start, failedBack, FailoverRecordValues.PRIMARY);
+    }
     Duration toOk =
         await(
             plan,
@@ -343,11 +390,25 @@ public final class Drill {
           toLock,
           toFailback,
           null,
+          steps,
           "the path is restored, but alarm "
               + name
               + " did not return to OK within "
               + DrillResult.seconds(plan.timeout())
-              + ": check that the primary is healthy and that its metric has fresh data");
+              + ": check that the primary is healthy and that its metric has fresh data"
+              + (steps.failed() ? "; " + steps.problem(plan) : ""));
+    }
+    if (steps.failed()) {
+      return finish(
+          plan,
+          DrillResult.Outcome.DNS_TIMEOUT,
+          setAt,
+          toLock,
+          toFailback,
+          toOk,
+          steps,
+          steps.problem(plan)
+              + "; the failback is done (not undone) and the alarm is OK again");
     }
     return finish(
         plan,
@@ -356,6 +417,7 @@ public final class Drill {
         toLock,
         toFailback,
         toOk,
+        steps,
         "failed back: "
             + failback.field()
             + " "
@@ -366,6 +428,62 @@ public final class Drill {
             + " more and FailoverFunction locks again: check status --health-check-id "
             + id
             + " in a few minutes");
+  }
+
+  /** The DNS steps of one run: each null when not waited for. */
+  private final class DnsSteps {
+    DrillResult.DnsStep toSecondary;
+    DrillResult.DnsStep toPrimary;
+
+    boolean failed() {
+      return (toSecondary != null && !toSecondary.reached())
+          || (toPrimary != null && !toPrimary.reached());
+    }
+
+    /** What did not move, e.g. {@code dns: app A still answers 192.0.2.10 (primary) ...}. */
+    String problem(Plan plan) {
+      List<String> problems = new ArrayList<>();
+      for (DrillResult.DnsStep step : new DrillResult.DnsStep[] {toSecondary, toPrimary}) {
+        if (step != null && !step.reached()) {
+          problems.add(
+              "dns: "
+                  + dns.record()
+                  + " did not answer "
+                  + step.node()
+                  + " within "
+                  + DrillResult.seconds(plan.timeout())
+                  + "; it still answers "
+                  + step.last().answer()
+                  + " ("
+                  + step.last().nodeOrUnknown()
+                  + ")");
+        }
+      }
+      return String.join("; ", problems);
+    }
+  }
+
+  /** Resolves the record every poll interval until it answers {@code node} or the timeout. */
+  private DrillResult.DnsStep awaitRecord(Plan plan, long start, long since, String node)
+      throws InterruptedException {
+    RecordAnswer.Seen[] last = {null};
+    Duration after =
+        await(
+            plan,
+            start,
+            since,
+            () -> {
+              RecordAnswer.Seen seen = dns.resolve();
+              last[0] = seen;
+              String line = seen.describe(dns.record());
+              return node.equals(seen.node())
+                  ? Poll.done("dns answers " + node + ": " + line)
+                  : Poll.waiting("waiting for dns to answer " + node + ": " + line);
+            });
+    return new DrillResult.DnsStep(
+        node,
+        after,
+        last[0] == null ? new RecordAnswer.Seen(null, List.of(), "no resolution") : last[0]);
   }
 
   /** One poll: whether the wait is over, and the progress line to print. */
@@ -419,6 +537,7 @@ public final class Drill {
       Duration toLock,
       Duration toFailback,
       Duration toOk,
+      DnsSteps steps,
       String message) {
     DrillResult r =
         new DrillResult(
@@ -430,7 +549,10 @@ public final class Drill {
             toFailback,
             toOk,
             plan.timeout(),
-            message);
+            message,
+            dns == null ? null : dns.record(),
+            steps == null ? null : steps.toSecondary,
+            steps == null ? null : steps.toPrimary);
     LogEvent event =
         LogEvent.of("drill finished: " + outcome.name().toLowerCase(Locale.ROOT))
             .with("outcome", outcome.name())
@@ -438,7 +560,10 @@ public final class Drill {
             .with("healthCheckId", plan.healthCheckId())
             .with("alarmSetToLockMs", toLock == null ? null : toLock.toMillis())
             .with("lockToFailbackMs", toFailback == null ? null : toFailback.toMillis())
-            .with("failbackToAlarmOkMs", toOk == null ? null : toOk.toMillis());
+            .with("failbackToAlarmOkMs", toOk == null ? null : toOk.toMillis())
+            .with("dnsRecord", r.dnsRecord())
+            .with("lockToDnsSecondaryMs", millis(r.dnsSecondary()))
+            .with("failbackToDnsPrimaryMs", millis(r.dnsPrimary()));
     if (r.success()) {
       LOG.info(event);
     } else {
@@ -489,6 +614,10 @@ public final class Drill {
     return e instanceof AlarmsException || e instanceof IllegalStateException
         ? e.getMessage()
         : AwsErrors.describe(AwsErrors.ROUTE_53, e);
+  }
+
+  private static Long millis(DrillResult.DnsStep step) {
+    return step == null || step.after() == null ? null : step.after().toMillis();
   }
 
   private static String orNone(String path) {

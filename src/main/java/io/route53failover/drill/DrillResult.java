@@ -1,5 +1,6 @@
 package io.route53failover.drill;
 
+import io.route53failover.operator.RecordAnswer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +21,12 @@ import java.util.Locale;
  *     {@code null} when not reached
  * @param timeout the limit of each wait
  * @param message what the operator must know or do next
+ * @param dnsRecord the failover record resolved ({@code app.example.com A}); {@code null} without
+ *     {@code --verify-dns}
+ * @param dnsSecondary from the lock seen to the record answering the secondary; {@code null} when
+ *     not waited for
+ * @param dnsPrimary from the failback done to the record answering the primary; {@code null} when
+ *     not waited for
  */
 public record DrillResult(
     Outcome outcome,
@@ -30,7 +37,41 @@ public record DrillResult(
     Duration lockToFailback,
     Duration failbackToAlarmOk,
     Duration timeout,
-    String message) {
+    String message,
+    String dnsRecord,
+    DnsStep dnsSecondary,
+    DnsStep dnsPrimary) {
+
+  /**
+   * A wait for the failover record to answer a node.
+   *
+   * @param node the node waited for: {@code secondary} or {@code primary}
+   * @param after from the step before (lock seen, failback done) to the first resolution that
+   *     answered the node; {@code null} when none did within the timeout
+   * @param last the last resolution
+   */
+  public record DnsStep(String node, Duration after, RecordAnswer.Seen last) {
+    /** Whether the record answered the node in time. */
+    public boolean reached() {
+      return after != null;
+    }
+
+    /** {@code dns answers secondary (192.0.2.20): 12.4 s}, or what it still answered. */
+    String line(String from, Duration timeout) {
+      String head = "  " + from + " → dns answers " + node;
+      if (after != null) {
+        return head + " (" + last.answer() + "): " + seconds(after);
+      }
+      return head
+          + ": not within "
+          + seconds(timeout)
+          + " (still "
+          + last.answer()
+          + ", "
+          + last.nodeOrUnknown()
+          + ")";
+    }
+  }
 
   /** How a drill ended. */
   public enum Outcome {
@@ -43,7 +84,12 @@ public record DrillResult(
     /** The lock was seen but failback was refused or failed: the lock holds. */
     FAILBACK_FAILED(false),
     /** Failback restored the path, but the alarm did not return to OK within the timeout. */
-    ALARM_OK_TIMEOUT(false);
+    ALARM_OK_TIMEOUT(false),
+    /**
+     * The failover record did not answer the secondary after the lock, or the primary after the
+     * failback, within the timeout; the rest went as asked.
+     */
+    DNS_TIMEOUT(false);
 
     private final boolean success;
 
@@ -62,18 +108,30 @@ public record DrillResult(
   }
 
   /**
-   * The timeline as text lines, e.g. {@code alarm set → lock seen: 12.3 s}; a step not reached
-   * says so.
+   * The timeline as text lines, e.g. {@code alarm set → lock seen: 12.3 s}, {@code lock seen → dns
+   * answers secondary (192.0.2.20): 12.4 s}; a step not reached says so.
    */
   public List<String> timeline() {
     List<String> lines = new ArrayList<>();
-    lines.add("timeline (alarm " + alarmName + ", health check " + healthCheckId + "):");
+    lines.add(
+        "timeline (alarm "
+            + alarmName
+            + ", health check "
+            + healthCheckId
+            + (dnsRecord == null ? "" : ", record " + dnsRecord)
+            + "):");
     lines.add("  alarm set (SetAlarmState ALARM) at " + alarmSetAt);
     lines.add(
         "  alarm set → lock seen: "
             + (alarmSetToLock == null ? "not seen within " + seconds(timeout) : seconds(alarmSetToLock)));
+    if (dnsSecondary != null) {
+      lines.add(dnsSecondary.line("lock seen", timeout));
+    }
     if (lockToFailback != null) {
       lines.add("  lock seen → failback done: " + seconds(lockToFailback));
+      if (dnsPrimary != null) {
+        lines.add(dnsPrimary.line("failback done", timeout));
+      }
       lines.add(
           "  failback done → alarm OK: "
               + (failbackToAlarmOk == null

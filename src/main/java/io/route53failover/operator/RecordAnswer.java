@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,39 +33,99 @@ import org.xbill.DNS.Type;
  * java.net.InetAddress#getHostAddress()} writes them, names in lower case without the final dot) are
  * compared with each node's configured value ({@code PrimaryNodeValue}, ...).
  */
-public final class RecordAnswer {
+public final class RecordAnswer implements RecordCheck {
 
-  /** One resolution: the node whose value the answer holds, or null, and the values seen. */
+  /** How long one query waits for its answer (the waits around it repeat it). */
+  public static final Duration QUERY_TIMEOUT = Duration.ofSeconds(2);
+
+  /** What {@link Seen#nodeOrUnknown()} says when the answer holds no node's value. */
+  public static final String UNKNOWN = "unknown";
+
+  /**
+   * One resolution.
+   *
+   * @param node the first node (in the order given) one of whose values the answer holds; null when
+   *     none does or the record did not resolve
+   * @param values the values seen, sorted; empty when the record did not resolve
+   * @param problem why it did not resolve ({@code nxdomain}, {@code servfail}, {@code no answer},
+   *     {@code no answer (SocketTimeoutException)}, ...); null when it did
+   */
   public record Seen(String node, List<String> values, String problem) {
-    /** One line for the timeline, e.g. {@code app.example.com A -> 192.0.2.20 (secondary)}. */
-    public String describe(String name, String type) {
+    public Seen {
+      values = List.copyOf(values);
+    }
+
+    /** The node, or {@value RecordAnswer#UNKNOWN}. */
+    public String nodeOrUnknown() {
+      return node == null ? UNKNOWN : node;
+    }
+
+    /** The values seen, comma-separated, or the problem: {@code 192.0.2.20}, {@code nxdomain}. */
+    public String answer() {
+      return problem != null ? problem : String.join(",", values);
+    }
+
+    /**
+     * One line, e.g. {@code app.example.com A -> 192.0.2.20 (secondary)}, {@code app.example.com A
+     * -> 198.51.100.7 (no node)} or {@code app.example.com A -> nxdomain}.
+     *
+     * @param record the record's name and type ({@link RecordCheck#record()})
+     */
+    public String describe(String record) {
       if (problem != null) {
-        return name + " " + type + " -> " + problem;
+        return record + " -> " + problem;
       }
-      return name + " " + type + " -> " + String.join(",", values) + " (" + (node == null ? "no node" : node) + ")";
+      return record + " -> " + answer() + " (" + (node == null ? "no node" : node) + ")";
     }
   }
 
   private final Resolver resolver;
+  private final String displayName;
   private final Name name;
   private final int type;
-  private final Map<String, String> valueByNode;
+  private final Map<String, List<String>> valuesByNode;
 
   /**
    * @param name the failover record's name
    * @param type {@code A}, {@code AAAA} or {@code CNAME}
    * @param resolver {@code ip:port} of the DNS server, or null for the system's resolvers
-   * @param valueByNode node label (for example {@code primary}) to its record value
+   * @param valuesByNode node label (for example {@code primary}) to its record values, in the order
+   *     nodes are matched
+   * @throws IllegalArgumentException when the type is none of those three
+   * @throws IOException when the name is not a DNS name or the system's resolvers are unknown
    */
-  public RecordAnswer(String name, String type, InetSocketAddress resolver, Map<String, String> valueByNode)
+  public RecordAnswer(
+      String name,
+      String type,
+      InetSocketAddress resolver,
+      Map<String, List<String>> valuesByNode)
       throws IOException {
-    this.resolver = resolver == null ? new ExtendedResolver() : new SimpleResolver(resolver);
-    this.name = Name.fromString(name, Name.root);
     this.type = Type.value(type);
     if (this.type != Type.A && this.type != Type.AAAA && this.type != Type.CNAME) {
       throw new IllegalArgumentException("record type must be A, AAAA or CNAME, was " + type);
     }
-    this.valueByNode = Map.copyOf(valueByNode);
+    this.displayName = name;
+    this.name = Name.fromString(name, Name.root);
+    this.resolver = resolver == null ? new ExtendedResolver() : new SimpleResolver(resolver);
+    Map<String, List<String>> copy = new LinkedHashMap<>();
+    valuesByNode.forEach((node, values) -> copy.put(node, List.copyOf(values)));
+    this.valuesByNode = Collections.unmodifiableMap(copy);
+  }
+
+  /** The node values compared with the answer. */
+  public Map<String, List<String>> valuesByNode() {
+    return valuesByNode;
+  }
+
+  @Override
+  public String record() {
+    return displayName + " " + Type.string(type);
+  }
+
+  /** Resolves once within {@link #QUERY_TIMEOUT}. */
+  @Override
+  public Seen resolve() {
+    return resolve(QUERY_TIMEOUT);
   }
 
   /** Resolves once within {@code timeout}; never throws for a DNS failure (it is the problem). */
@@ -93,29 +155,14 @@ public final class RecordAnswer {
     if (values.isEmpty()) {
       return new Seen(null, List.of(), "no answer");
     }
-    String node = null;
-    for (var entry : valueByNode.entrySet()) {
-      if (values.contains(canonical(entry.getValue()))) {
-        node = entry.getKey();
+    for (var entry : valuesByNode.entrySet()) {
+      for (String value : entry.getValue()) {
+        if (values.contains(canonical(value))) {
+          return new Seen(entry.getKey(), new ArrayList<>(values), null);
+        }
       }
     }
-    return new Seen(node, new ArrayList<>(values), null);
-  }
-
-  /**
-   * Resolves every {@code every} until the answer names {@code node} or {@code timeout} passes.
-   *
-   * @return the last resolution (its node is {@code node} when it moved in time)
-   */
-  public Seen waitFor(String node, Duration timeout, Duration every) throws InterruptedException {
-    long end = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      Seen seen = resolve(Duration.ofSeconds(2));
-      if (node.equals(seen.node()) || System.nanoTime() + every.toNanos() > end) {
-        return seen;
-      }
-      Thread.sleep(every);
-    }
+    return new Seen(null, new ArrayList<>(values), null);
   }
 
   private String canonical(String value) {

@@ -12,6 +12,10 @@ import io.route53failover.failover.FailoverConfig;
 import io.route53failover.failover.HealthCheckLock;
 import io.route53failover.failover.OriginalPathTag;
 import io.route53failover.testing.InMemoryHealthCheckStore;
+import io.route53failover.testing.LoopbackDnsServer;
+import java.net.InetAddress;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.DClass;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -460,6 +464,153 @@ class DrillCommandTest {
     Run run = drillYes("--timeout", "1.5m", "--poll-interval", "250ms");
 
     assertThat(run.out()).startsWith("drill: alarm " + ALARM + ", health check " + ID + ", timeout 90 s, poll every 0.25 s, no failback");
+  }
+
+  // ---- --verify-dns: a loopback DNS server whose answer follows the lock, as Route 53 would
+
+  private static final String RECORD = "app.example.test";
+
+  private static void answer(LoopbackDnsServer dns, String ip) {
+    try {
+      dns.clear(RECORD + ".");
+      dns.put(
+          new ARecord(
+              LoopbackDnsServer.name(RECORD + "."), DClass.IN, 10, InetAddress.getByName(ip)));
+    } catch (java.net.UnknownHostException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * The record answers the secondary {@code delay} after the lock is first seen at a sleep, and the
+   * primary {@code delay} after the path is seen restored.
+   */
+  private void recordFollowsTheLock(LoopbackDnsServer dns, Duration delay) {
+    answer(dns, "192.0.2.10");
+    Duration[] changedAt = {null};
+    boolean[] locked = {false};
+    ticker.afterEachSleep(
+        () -> {
+          boolean nowLocked = LOCKED.equals(store.path(ID));
+          if (nowLocked != locked[0]) {
+            locked[0] = nowLocked;
+            changedAt[0] = ticker.elapsed();
+          }
+          if (changedAt[0] != null && ticker.elapsed().minus(changedAt[0]).compareTo(delay) >= 0) {
+            answer(dns, locked[0] ? "192.0.2.20" : "192.0.2.10");
+            changedAt[0] = null;
+          }
+        });
+  }
+
+  private Run drillVerifyingDns(LoopbackDnsServer dns, String... extra) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--verify-dns", RECORD,
+                "--resolver", dns.address(),
+                "--node-value", "primary=192.0.2.10",
+                "--node-value", "secondary=192.0.2.20"));
+    args.addAll(List.of(extra));
+    return drillYes(args.toArray(String[]::new));
+  }
+
+  @Test
+  void verifyDnsTimesTheRecordMovingToTheSecondaryAndBackInTheTimeline() throws Exception {
+    try (LoopbackDnsServer dns = LoopbackDnsServer.start()) {
+      failoverFunctionLocksAfter(Duration.ofSeconds(5));
+      recordFollowsTheLock(dns, Duration.ofSeconds(12));
+      cloudWatchReturnsOkAfterFailback(Duration.ofSeconds(30));
+
+      Run run = drillVerifyingDns(dns, "--failback");
+
+      assertThat(run.code()).as(run.err()).isZero();
+      assertThat(run.out())
+          .contains("dns: app.example.test A, node values {primary=[192.0.2.10], secondary=[192.0.2.20]} (resolver " + dns.address() + ")")
+          .contains("dns now: app.example.test A -> 192.0.2.10 (primary)")
+          .contains("[   5.0 s] lock seen")
+          .contains("[   5.0 s] waiting for dns to answer secondary: app.example.test A -> 192.0.2.10 (primary)")
+          .contains("[  15.0 s] waiting for dns to answer secondary")
+          .contains("[  20.0 s] dns answers secondary: app.example.test A -> 192.0.2.20 (secondary)")
+          .contains("[  20.0 s] failback: ResourcePath /health restored")
+          .contains("[  20.0 s] waiting for dns to answer primary: app.example.test A -> 192.0.2.20 (secondary)")
+          .contains("[  40.0 s] dns answers primary: app.example.test A -> 192.0.2.10 (primary)")
+          .contains("drill: failed back");
+      List<String> timeline =
+          run.out().lines().dropWhile(l -> !l.startsWith("timeline")).takeWhile(l -> !l.startsWith("drill")).toList();
+      assertThat(timeline)
+          .containsExactly(
+              "timeline (alarm " + ALARM + ", health check " + ID + ", record app.example.test A):",
+              "  alarm set (SetAlarmState ALARM) at 2026-01-05T10:00:00Z",
+              "  alarm set → lock seen: 5.0 s",
+              "  lock seen → dns answers secondary (192.0.2.20): 15.0 s",
+              "  lock seen → failback done: 15.0 s",
+              "  failback done → dns answers primary (192.0.2.10): 20.0 s",
+              "  failback done → alarm OK: 35.0 s");
+    }
+  }
+
+  @Test
+  void aRecordThatNeverMovesFailsTheDrillSaysWhatItAnswersAndStillFailsBack() throws Exception {
+    try (LoopbackDnsServer dns = LoopbackDnsServer.start()) {
+      answer(dns, "192.0.2.10");
+      failoverFunctionLocksAfter(Duration.ZERO);
+      cloudWatchReturnsOkAfterFailback(Duration.ZERO);
+
+      Run run = drillVerifyingDns(dns, "--failback", "--timeout", "20s", "--json");
+
+      assertThat(run.code()).isEqualTo(1);
+      JsonNode result = new ObjectMapper().readTree(run.out());
+      assertThat(result.path("outcome").asText()).isEqualTo("DNS_TIMEOUT");
+      assertThat(result.path("dnsRecord").asText()).isEqualTo("app.example.test A");
+      assertThat(result.path("lockToDnsSecondarySeconds").isNull()).isTrue();
+      assertThat(result.path("dnsSecondary").path("reached").asBoolean()).isFalse();
+      assertThat(result.path("dnsSecondary").path("answeredNode").asText()).isEqualTo("primary");
+      assertThat(result.path("dnsSecondary").path("values").get(0).asText()).isEqualTo("192.0.2.10");
+      assertThat(result.path("failbackToDnsPrimarySeconds").asDouble()).isEqualTo(0.0);
+      assertThat(result.path("dnsPrimary").path("reached").asBoolean()).isTrue();
+      assertThat(result.path("message").asText())
+          .isEqualTo(
+              "dns: app.example.test A did not answer secondary within 20.0 s; it still answers"
+                  + " 192.0.2.10 (primary); the failback is done (not undone) and the alarm is OK"
+                  + " again");
+      assertThat(run.err()).contains("[  25.0 s] waiting for dns to answer secondary");
+      assertThat(store.path(ID)).as("failed back despite DNS").isEqualTo("/health");
+    }
+  }
+
+  @Test
+  void withoutFailbackARecordThatNeverMovesLeavesTheLockAndExitsOne() throws Exception {
+    try (LoopbackDnsServer dns = LoopbackDnsServer.start()) {
+      answer(dns, "198.51.100.7");
+      failoverFunctionLocksAfter(Duration.ZERO);
+
+      Run run = drillVerifyingDns(dns, "--timeout", "10s");
+
+      assertThat(run.code()).isEqualTo(1);
+      assertThat(run.out())
+          .contains("  lock seen → dns answers secondary: not within 10.0 s (still 198.51.100.7, unknown)")
+          .doesNotContain("failback done");
+      assertThat(run.err())
+          .contains("error: dns: app.example.test A did not answer secondary within 10.0 s; it still answers 198.51.100.7 (unknown); the lock holds");
+      assertThat(store.path(ID)).isEqualTo(LOCKED);
+    }
+  }
+
+  @Test
+  void verifyDnsNeedsPrimaryAndSecondaryNodeValuesAndRefusesBeforeAnyChange() throws Exception {
+    try (LoopbackDnsServer dns = LoopbackDnsServer.start()) {
+      Run run =
+          drillYes(
+              "--verify-dns", RECORD, "--resolver", dns.address(),
+              "--node-value", "node1=192.0.2.10", "--node-value", "primary=192.0.2.20");
+
+      assertThat(run.code()).isEqualTo(2);
+      assertThat(run.err())
+          .contains("--verify-dns waits for the node secondary: give --node-value secondary=VALUE");
+      assertThat(alarms.setStateCalls()).isEmpty();
+      assertThat(dns.queries()).isZero();
+    }
   }
 
   private static Route53Exception throttling() {

@@ -19,6 +19,7 @@ import io.route53failover.failover.GateTags;
 import io.route53failover.failover.SampleEvents;
 import io.route53failover.testing.Cli;
 import io.route53failover.testing.Cli.Run;
+import io.route53failover.testing.LoopbackDnsServer;
 import io.route53failover.testing.MotoServer;
 import java.time.Duration;
 import java.time.Instant;
@@ -332,5 +333,76 @@ class OperatorControlMotoIT {
     assertThat(lifted.path("detail").path("reason").asText())
         .isEqualTo("forced (guard skipped): primary verified by hand");
     assertThat(lifted.path("detail").path("actor").asText()).startsWith("arn:aws:");
+  }
+
+  /**
+   * {@code failback --verify-dns}: a loopback DNS server answers the secondary while the check is
+   * locked and the primary once its ResourcePath is back (read from moto at each query); then one
+   * that stays on the secondary makes the failback exit 1, the failback itself standing.
+   */
+  @Test
+  void failbackVerifyDnsWaitsForThePrimaryAndExitsOneWhenItDoesNotReturn() throws Exception {
+    String id = gate("n5");
+    node("n5", StateValue.ALARM, null, null);
+    assertThat(cli("lock", "--health-check-id", id, "--reason", "drill").code()).isZero();
+    try (LoopbackDnsServer dns = LoopbackDnsServer.start()) {
+      dns.answerFrom(
+          "follows.example.test.",
+          () -> List.of(a("follows.example.test.", LOCKED.equals(resourcePath(r53, id)) ? "192.0.2.20" : "192.0.2.10")));
+      dns.put(a("stuck.example.test.", "192.0.2.20"));
+      String[] nodes = {
+        "--resolver", dns.address(),
+        "--node-value", "primary=192.0.2.10", "--node-value", "secondary=192.0.2.20",
+        "--dns-timeout", "2s", "--dns-poll-interval", "200ms"
+      };
+
+      Run followed =
+          cli(
+              Stream.concat(
+                      Stream.of(
+                          "failback", "--health-check-id", id, "--force", "--reason", "dns check",
+                          "--verify-dns", "follows.example.test", "--json"),
+                      Stream.of(nodes))
+                  .toArray(String[]::new));
+
+      assertThat(followed.code()).as(followed.err()).isZero();
+      JsonNode answer = JSON.readTree(followed.out()).path("dns");
+      assertThat(answer.path("node").asText()).isEqualTo("primary");
+      assertThat(answer.path("values").toString()).isEqualTo("[\"192.0.2.10\"]");
+      assertThat(answer.path("answersPrimary").asBoolean()).isTrue();
+      assertThat(followed.err()).contains("dns: follows.example.test A -> 192.0.2.10 (primary)");
+      assertThat(resourcePath(r53, id)).isEqualTo("/health");
+
+      assertThat(cli("lock", "--health-check-id", id, "--reason", "drill again").code()).isZero();
+      Instant start = Instant.now();
+      Run stuck =
+          cli(
+              Stream.concat(
+                      Stream.of(
+                          "failback", "--health-check-id", id, "--force", "--reason", "dns check",
+                          "--verify-dns", "stuck.example.test"),
+                      Stream.of(nodes))
+                  .toArray(String[]::new));
+
+      assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(30));
+      assertThat(stuck.code()).isEqualTo(1);
+      assertThat(stuck.out())
+          .contains("failback: ResourcePath /health restored")
+          .contains("dns: stuck.example.test A -> 192.0.2.20 (secondary)");
+      assertThat(stuck.err())
+          .contains(
+              "error: dns: stuck.example.test A did not answer primary within 2.0 s; it still"
+                  + " answers 192.0.2.20 (secondary). The failback stands (not undone)");
+      assertThat(resourcePath(r53, id)).as("the failback is not undone").isEqualTo("/health");
+    }
+  }
+
+  private static org.xbill.DNS.Record a(String name, String ip) {
+    try {
+      return new org.xbill.DNS.ARecord(
+          LoopbackDnsServer.name(name), org.xbill.DNS.DClass.IN, 10, java.net.InetAddress.getByName(ip));
+    } catch (java.net.UnknownHostException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -17,8 +17,8 @@ import software.amazon.awssdk.services.cloudwatch.model.StateValue;
  *   <li>when the alarm goes OK → ALARM (the drill's SetAlarmState), CloudWatch notifies the alarm's
  *       SNS actions: the bridge publishes that notification ({@link SnsToLambda}), takes it from
  *       the SQS subscription, wraps it as Lambda does and invokes FailoverFunction;
- *   <li>when the health check's {@code ResourcePath} is no longer the failed-over path (the
- *       drill's failback), Route 53 would see the primary healthy again and CloudWatch would
+ *   <li>when the health check is no longer locked ({@code ResourcePath} no longer the failed-over
+ *       path, or a gate's {@code HealthThreshold} restored: the drill's failback), Route 53 would see the primary healthy again and CloudWatch would
  *       evaluate the alarm to OK: the bridge sets OK, after {@code okDelay}.
  * </ol>
  *
@@ -32,6 +32,7 @@ final class AwsBridge implements AutoCloseable {
   private final String failedOverPath;
   private final FailoverFunction failoverFunction;
   private final Duration okDelay;
+  private final io.route53failover.failover.HealthCheckLock lock;
   private final List<String> events = new CopyOnWriteArrayList<>();
   private final List<FailoverReport> reports = new CopyOnWriteArrayList<>();
   private final Thread thread;
@@ -51,6 +52,9 @@ final class AwsBridge implements AutoCloseable {
     this.failedOverPath = failedOverPath;
     this.failoverFunction = failoverFunction;
     this.okDelay = okDelay;
+    this.lock =
+        new io.route53failover.failover.HealthCheckLock(
+            new io.route53failover.failover.Route53HealthCheckStore(stack.route53), failedOverPath);
     this.thread = Thread.ofPlatform().daemon().name("aws-bridge").start(this::run);
   }
 
@@ -68,8 +72,9 @@ final class AwsBridge implements AutoCloseable {
           locked = deliver(alarm, previous).locked() > 0;
         }
         previous = alarm.stateValueAsString();
-        String path = MotoHealthChecks.resourcePath(stack.route53, healthCheckId);
-        if (failedOverPath.equals(path)) {
+        io.route53failover.failover.LockStatus status = lock.status(healthCheckId);
+        String path = status.currentValue();
+        if (status.locked()) {
           locked = true;
         } else if (locked) {
           Thread.sleep(okDelay);
@@ -80,10 +85,13 @@ final class AwsBridge implements AutoCloseable {
                       .stateReason(
                           "drill bridge: health check "
                               + healthCheckId
+                              + " "
+                              + status.field()
                               + " restored to "
                               + path
                               + "; CloudWatch would evaluate healthy data"));
-          events.add("bridge: ResourcePath " + path + " restored; set " + alarmName + " to OK");
+          events.add(
+              "bridge: " + status.field() + " " + path + " restored; set " + alarmName + " to OK");
           return;
         }
         Thread.sleep(100);

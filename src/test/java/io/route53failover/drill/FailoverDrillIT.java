@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.route53failover.cli.Main;
 import io.route53failover.failover.ArmState;
@@ -82,8 +83,13 @@ import software.amazon.awssdk.services.cloudwatch.model.Statistic;
  *       as Lambda does ({@link SnsToLambda}).
  * </ul>
  *
- * <p>Not exercised: DNS answers. moto's GetHealthCheckStatus is canned, so the failover records
- * are only checked to exist with their health checks; docs/detection-time.md models the timing.
+ * <p><b>DNS answers, stood in:</b> moto answers no DNS queries and its GetHealthCheckStatus is
+ * canned. The private scenario's closing step runs {@code failback} and {@code drill --verify-dns}
+ * against a loopback DNS server ({@link FailoverRecordStandIn}) that answers the failover record
+ * from moto's record sets: PRIMARY's value while the PRIMARY set's health check (node 1's gate) is
+ * not locked, SECONDARY's while it is. That
+ * proves our polling, parsing, node naming and timeline, not Route 53's health evaluation,
+ * propagation or Resolver caching (docs/operations.md); docs/detection-time.md models the timing.
  */
 class FailoverDrillIT {
   @RegisterExtension static final MotoServer MOTO = new MotoServer();
@@ -214,6 +220,7 @@ class FailoverDrillIT {
       step6FailbackLiftsTheGate();
       step7LateDuplicateIsStale();
       step8NewAlarmLocksAgain();
+      step9DrillSeesTheRecordMove();
     }
 
     private void setup() throws Exception {
@@ -449,6 +456,139 @@ class FailoverDrillIT {
               + "): FailoverFunction "
               + report.records().get(0).getAction()
               + "; gate HealthThreshold 2 again");
+    }
+
+    /**
+     * The closing step: {@code failback --verify-dns} lifts step 8's lock and sees the record
+     * answer node 1; then {@code drill --verify-dns --failback} on the gate sees the record move
+     * to node 2 with the lock and back with the failback. The node values come from moto's failover
+     * record sets; the answers from {@link FailoverRecordStandIn}, which follows the PRIMARY record
+     * set's own health check (the gate).
+     */
+    private void step9DrillSeesTheRecordMove() throws Exception {
+      steps.step(9);
+      String record = parameters("[]").get("RecordName");
+      String primaryValue = parameters("[]").get("PrimaryNodeValue");
+      String secondaryValue = parameters("[]").get("SecondaryNodeValue");
+      String zone = stack.created.get("PrivateHostedZone");
+      String failedOverPath =
+          stack.template.environment(DrillStack.FAILOVER_FUNCTION).get(FailoverConfig.FAILED_OVER_PATH);
+      steps.require(zone != null, "the stack created its private hosted zone");
+      steps.require(
+          MotoHealthChecks.threshold(stack.route53, gate) == 2, "gate " + gate + " is locked (step 8)");
+      try (FailoverRecordStandIn dns = new FailoverRecordStandIn(stack.route53, zone, record)) {
+        Run locked =
+            Cli.onEndpoint(
+                MOTO.endpoint(), "status", "--health-check-id", gate, "--verify-dns", record,
+                "--resolver", dns.address());
+        assertThat(locked.code()).as(locked.err()).isZero();
+        assertThat(locked.out())
+            .contains("dns: " + record + " A -> " + secondaryValue + " (secondary)");
+        steps.log(
+            "status --verify-dns exit 0 while the gate is locked: "
+                + locked.out().lines().filter(l -> l.startsWith("dns: ")).toList());
+        Run failback =
+            Cli.onEndpoint(
+                MOTO.endpoint(), "failback", "--health-check-id", gate, "--force", "--reason",
+                "drill: simulated minutes, guard skipped", "--region", "us-east-1",
+                "--verify-dns", record, "--resolver", dns.address(),
+                "--dns-timeout", "10s", "--dns-poll-interval", "250ms");
+        assertThat(failback.code()).as(failback.out() + failback.err()).isZero();
+        assertThat(failback.out())
+            .contains("dns: " + record + " A answers primary (" + primaryValue + ") after ");
+        steps.log(
+            "failback --verify-dns exit 0: "
+                + failback.out().lines().filter(l -> l.startsWith("dns: ")).toList());
+        Instant failedBackAt =
+            LastFailbackTag.parse(MotoHealthChecks.tags(stack.route53, gate).get(LastFailbackTag.KEY))
+                .orElseThrow();
+        // bridged: node 1 is up, so CloudWatch would evaluate its availability alarm to OK; the
+        // drill needs the change OK → ALARM
+        setState(nodeAlarm, StateValue.OK, "drill bridge: node 1 publishes 1 again");
+        awaitNextSecond(failedBackAt);
+        steps.require(subscription.waiting() == 0, "the SQS subscription is empty");
+
+        Run before =
+            Cli.onEndpoint(
+                MOTO.endpoint(), "status", "--health-check-id", gate, "--verify-dns", record,
+                "--resolver", dns.address(), "--json");
+        assertThat(before.code()).as(before.err()).isZero();
+        JsonNode answer = new ObjectMapper().readTree(before.out()).path("dns");
+        assertThat(answer.path("name").asText()).isEqualTo(record);
+        assertThat(answer.path("type").asText()).isEqualTo("A");
+        assertThat(answer.path("values").toString()).isEqualTo("[\"" + primaryValue + "\"]");
+        assertThat(answer.path("node").asText()).isEqualTo("primary");
+        steps.log("status --verify-dns --json exit 0: dns " + answer);
+
+        Run run;
+        AwsBridge bridge =
+            new AwsBridge(
+                stack, nodeAlarm, gate, failedOverPath, FailoverFunction.create(failoverEnv),
+                Duration.ofMillis(500));
+        try (bridge) {
+          run =
+              Cli.onEndpoint(
+                  MOTO.endpoint(),
+                  "drill", "--alarm-name", nodeAlarm, "--health-check-id", gate,
+                  "--region", "us-east-1", "--verify-dns", record, "--resolver", dns.address(),
+                  "--failback", "--timeout", "30s", "--poll-interval", "250ms", "--yes");
+        }
+        List<String> timeline =
+            run.out().lines()
+                .dropWhile(l -> !l.startsWith("timeline"))
+                .takeWhile(l -> !l.startsWith("drill"))
+                .toList();
+        writeTimeline(run, bridge.events(), dns.changes());
+        assertThat(run.code()).as(run.out() + run.err()).isZero();
+        assertThat(run.out())
+            .contains(
+                "dns: " + record + " A, node values {primary=[" + primaryValue + "], secondary=["
+                    + secondaryValue + "]}")
+            .contains("dns now: " + record + " A -> " + primaryValue + " (primary)")
+            .contains("lock seen: HealthThreshold 2")
+            .contains("dns answers secondary: " + record + " A -> " + secondaryValue + " (secondary)")
+            .contains("dns answers primary: " + record + " A -> " + primaryValue + " (primary)")
+            .contains("drill: failed back");
+        String seconds = ": \\d+\\.\\d s";
+        assertThat(timeline).hasSize(7);
+        assertThat(timeline.get(0))
+            .isEqualTo("timeline (alarm " + nodeAlarm + ", health check " + gate + ", record " + record + " A):");
+        assertThat(timeline.get(2)).matches("  alarm set → lock seen" + seconds);
+        assertThat(timeline.get(3))
+            .matches("  lock seen → dns answers secondary \\(" + secondaryValue.replace(".", "\\.") + "\\)" + seconds);
+        assertThat(timeline.get(4)).matches("  lock seen → failback done" + seconds);
+        assertThat(timeline.get(5))
+            .matches("  failback done → dns answers primary \\(" + primaryValue.replace(".", "\\.") + "\\)" + seconds);
+        assertThat(timeline.get(6)).matches("  failback done → alarm OK" + seconds);
+        List<String> changes = dns.changes();
+        assertThat(changes).as("the stand-in's answers, in order").hasSize(4);
+        assertThat(changes.get(0)).startsWith("[" + secondaryValue + "] (SECONDARY");
+        assertThat(changes.get(1)).startsWith("[" + secondaryValue + "] → [" + primaryValue + "] (PRIMARY");
+        assertThat(changes.get(2)).startsWith("[" + primaryValue + "] → [" + secondaryValue + "] (SECONDARY");
+        assertThat(changes.get(3)).startsWith("[" + secondaryValue + "] → [" + primaryValue + "] (PRIMARY");
+        assertThat(MotoHealthChecks.threshold(stack.route53, gate)).isEqualTo(1);
+        timeline.forEach(steps::log);
+        changes.forEach(c -> steps.log("stand-in answer: " + c));
+      }
+    }
+
+    /** The drill's output, the bridge's events and the stand-in's answers, for the closing note. */
+    private void writeTimeline(Run run, List<String> bridge, List<String> answers)
+        throws java.io.IOException {
+      List<String> lines = new java.util.ArrayList<>();
+      lines.add("$ drill ... --verify-dns ... --failback   (exit code " + run.code() + ")");
+      lines.addAll(run.out().lines().toList());
+      lines.add("--- stderr:");
+      lines.addAll(run.err().lines().toList());
+      lines.add("--- what the bridge played:");
+      lines.addAll(bridge);
+      lines.add("--- what the DNS stand-in answered:");
+      lines.addAll(answers);
+      Path file =
+          Path.of(System.getProperty("route53failover.basedir", "."), "target", "drill-dns-timeline.log");
+      java.nio.file.Files.createDirectories(file.getParent());
+      java.nio.file.Files.write(file, lines, java.nio.charset.StandardCharsets.UTF_8);
+      System.out.println(String.join(System.lineSeparator(), lines));
     }
 
     private FailoverReport handle(SNSEvent event) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
@@ -36,6 +37,7 @@ public final class LoopbackDnsServer implements AutoCloseable {
   private final DatagramSocket udp;
   private final ServerSocket tcp;
   private final Map<Name, List<Record>> records = new ConcurrentHashMap<>();
+  private final Map<Name, Supplier<List<Record>>> computed = new ConcurrentHashMap<>();
   private final Set<Name> servfail = ConcurrentHashMap.newKeySet();
   private final Set<Name> silent = ConcurrentHashMap.newKeySet();
   private final AtomicInteger queries = new AtomicInteger();
@@ -145,13 +147,20 @@ public final class LoopbackDnsServer implements AutoCloseable {
       response.getHeader().setRcode(Rcode.SERVFAIL);
       return response.toWire();
     }
-    if (!records.containsKey(name)) {
+    Map<Name, List<Record>> now;
+    try {
+      now = snapshot();
+    } catch (RuntimeException e) {
+      response.getHeader().setRcode(Rcode.SERVFAIL);
+      return response.toWire();
+    }
+    if (!now.containsKey(name)) {
       response.getHeader().setRcode(Rcode.NXDOMAIN);
       return response.toWire();
     }
     for (int hop = 0; hop < 10 && name != null; hop++) {
       Name next = null;
-      for (Record r : records.getOrDefault(name, List.of())) {
+      for (Record r : now.getOrDefault(name, List.of())) {
         if (r.getType() == question.getType()) {
           response.addRecord(r, Section.ANSWER);
         } else if (r instanceof CNAMERecord c) {
@@ -162,6 +171,32 @@ public final class LoopbackDnsServer implements AutoCloseable {
       name = aliasesOnly ? null : next;
     }
     return response.toWire();
+  }
+
+  /**
+   * Answers {@code name} from {@code source}, asked at every query: for a stand-in whose answer
+   * follows some other state. An empty list answers NXDOMAIN.
+   */
+  public void answerFrom(String name, Supplier<List<Record>> source) {
+    computed.put(name(name), source);
+  }
+
+  /** The static records with the computed names' current answers on top. */
+  private Map<Name, List<Record>> snapshot() {
+    if (computed.isEmpty()) {
+      return records;
+    }
+    Map<Name, List<Record>> now = new java.util.HashMap<>(records);
+    computed.forEach(
+        (n, source) -> {
+          List<Record> answer = source.get();
+          if (answer.isEmpty()) {
+            now.remove(n);
+          } else {
+            now.put(n, answer);
+          }
+        });
+    return now;
   }
 
   private void serveUdp() {
