@@ -56,15 +56,15 @@ public final class HealthCheckFunction implements RequestHandler<ScheduledEvent,
 
   /**
    * Time kept back from probing for publishing the datums of {@code targets} targets: one
-   * whole-call timeout ({@link AwsClients#API_CALL_TIMEOUT}) per PutMetricData request the run may
-   * need, since the requests are sent one after another, plus {@link #PUBLISH_MARGIN}. A run
-   * publishes at most 3 datums per target ({@link HealthCheckMetrics#MAX_DATUMS_PER_TARGET}), so
-   * it needs at most ⌈3 × targets / 1,000⌉ requests
-   * (at least 1); the 1 MB limit never binds first, since a datum with a 255-character name takes
-   * about 0.5 KB ({@code MetricBatcher}). For example 12 s for up to 333 targets, which includes
-   * every deployed configuration (Lambda's 4 KB of environment variables hold fewer than 100
-   * targets in {@code TARGETS}), so that with a 60 s function timeout probes get up to 48 s; 32 s
-   * for 1,000. template.yaml's {@code HealthCheckTimeout} description quotes the 12 s.
+   * whole-call timeout ({@link AwsClients#API_CALL_TIMEOUT}) per round of PutMetricData requests,
+   * plus {@link #PUBLISH_MARGIN}. A run publishes at most 3 datums per target ({@link
+   * HealthCheckMetrics#MAX_DATUMS_PER_TARGET}), so it needs at most ⌈3 × targets / 1,000⌉
+   * requests (at least 1; the 1 MB limit never binds first, since a datum with a 255-character name
+   * takes about 0.5 KB, {@code MetricBatcher}), and {@link CloudWatchMetricPublisher} sends up to
+   * {@link CloudWatchMetricPublisher#MAX_CONCURRENT_REQUESTS} of them at once. So 12 s for every
+   * list up to 1,000 targets ({@link TargetsParser#MAX_TARGETS}): with the template's default 30 s
+   * function timeout, probes get up to 18 s, whatever the list's size. template.yaml's {@code
+   * HealthCheckTimeout} description quotes the 12 s.
    *
    * @param targets number of configured targets, 0 or more
    * @return the reserve; at least {@link AwsClients#API_CALL_TIMEOUT} plus {@link #PUBLISH_MARGIN}
@@ -76,7 +76,8 @@ public final class HealthCheckFunction implements RequestHandler<ScheduledEvent,
             Math.ceilDiv(
                 HealthCheckMetrics.MAX_DATUMS_PER_TARGET * targets,
                 MetricBatcher.MAX_DATUMS_PER_REQUEST));
-    return AwsClients.API_CALL_TIMEOUT.multipliedBy(requests).plus(PUBLISH_MARGIN);
+    int rounds = Math.ceilDiv(requests, CloudWatchMetricPublisher.MAX_CONCURRENT_REQUESTS);
+    return AwsClients.API_CALL_TIMEOUT.multipliedBy(rounds).plus(PUBLISH_MARGIN);
   }
 
   /**

@@ -7,6 +7,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -17,12 +21,21 @@ import software.amazon.awssdk.services.cloudwatch.model.StandardUnit;
 /**
  * Publishes metric datums with CloudWatch PutMetricData, split by {@link MetricBatcher}.
  *
- * <p>Every batch is sent even when an earlier one failed (after the SDK's own retries), so no
- * datum is lost needlessly; then a {@link MetricPublishException} reports what was and was not
+ * <p>Batches are sent in parallel, up to {@link #MAX_CONCURRENT_REQUESTS} at a time (the SDK
+ * client is thread-safe), so that publishing 3,000 datums takes about as long as publishing 1,000.
+ * Every batch is sent even when another one failed (after the SDK's own retries), so no datum is
+ * lost needlessly; then a {@link MetricPublishException} reports what was and was not
  * published.
  */
 public final class CloudWatchMetricPublisher implements MetricPublisher {
   private static final Logger LOG = LogManager.getLogger(CloudWatchMetricPublisher.class);
+
+  /**
+   * PutMetricData requests of one publish sent at the same time: 4, so that the 3 requests of the
+   * largest list (1,000 targets, up to 3 datums each) take one call's time, which is what {@code
+   * HealthCheckFunction.publishReserve} keeps back; far below CloudWatch's PutMetricData rate quota.
+   */
+  public static final int MAX_CONCURRENT_REQUESTS = 4;
 
   private final CloudWatchClient cloudWatch;
 
@@ -38,21 +51,20 @@ public final class CloudWatchMetricPublisher implements MetricPublisher {
   public int publish(
       String namespace, List<MetricDatum> data, Instant timestamp, int storageResolution) {
     List<List<MetricDatum>> batches = MetricBatcher.batches(namespace, data);
+    List<SdkException> outcomes = send(namespace, batches, timestamp, storageResolution);
     List<SdkException> failures = new ArrayList<>();
     int failedDatums = 0;
     for (int i = 0; i < batches.size(); i++) {
-      List<MetricDatum> batch = batches.get(i);
-      try {
-        cloudWatch.putMetricData(request(namespace, batch, timestamp, storageResolution));
-      } catch (SdkException e) {
+      SdkException e = outcomes.get(i);
+      if (e != null) {
         failures.add(e);
-        failedDatums += batch.size();
+        failedDatums += batches.get(i).size();
         LOG.error(
             LogEvent.of("PutMetricData request failed after retries")
                 .with("namespace", namespace)
                 .with("request", i + 1)
                 .with("requests", batches.size())
-                .with("datums", batch.size()),
+                .with("datums", batches.get(i).size()),
             e);
       }
     }
@@ -73,6 +85,49 @@ public final class CloudWatchMetricPublisher implements MetricPublisher {
           first);
     }
     return batches.size();
+  }
+
+  /**
+   * Sends every batch, at most {@link #MAX_CONCURRENT_REQUESTS} at a time (one virtual thread
+   * each), and returns per batch, in order, null for a request that succeeded or its error.
+   */
+  private List<SdkException> send(
+      String namespace, List<List<MetricDatum>> batches, Instant timestamp, int storageResolution) {
+    if (batches.size() == 1) {
+      return java.util.Collections.singletonList(
+          sendOne(namespace, batches.get(0), timestamp, storageResolution));
+    }
+    Semaphore slots = new Semaphore(MAX_CONCURRENT_REQUESTS);
+    List<Future<SdkException>> pending = new ArrayList<>(batches.size());
+    try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (List<MetricDatum> batch : batches) {
+        pending.add(
+            threads.submit(
+                () -> {
+                  slots.acquire();
+                  try {
+                    return sendOne(namespace, batch, timestamp, storageResolution);
+                  } finally {
+                    slots.release();
+                  }
+                }));
+      }
+    }
+    List<SdkException> outcomes = new ArrayList<>(batches.size());
+    for (Future<SdkException> f : pending) {
+      outcomes.add(f.resultNow());
+    }
+    return outcomes;
+  }
+
+  private SdkException sendOne(
+      String namespace, List<MetricDatum> batch, Instant timestamp, int storageResolution) {
+    try {
+      cloudWatch.putMetricData(request(namespace, batch, timestamp, storageResolution));
+      return null;
+    } catch (SdkException e) {
+      return e;
+    }
   }
 
   /**

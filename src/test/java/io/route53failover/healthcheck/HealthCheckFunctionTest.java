@@ -9,6 +9,7 @@ import static org.mockito.Mockito.when;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.route53failover.aws.AwsClients;
+import io.route53failover.metrics.CloudWatchMetricPublisher;
 import io.route53failover.metrics.MetricBatcher;
 import io.route53failover.metrics.MetricDatum;
 import io.route53failover.metrics.MetricPublishException;
@@ -154,12 +155,13 @@ class HealthCheckFunctionTest {
   }
 
   @Test
-  void publishingReserveGrowsWithThePutMetricDataRequestsTheRunMayNeed() {
+  void publishingReserveIsOneCallForEveryListUpToTheLargestSinceRequestsGoInParallel() {
     assertThat(HealthCheckFunction.publishReserve(0)).isEqualTo(Duration.ofSeconds(12));
-    assertThat(HealthCheckFunction.publishReserve(333)).isEqualTo(Duration.ofSeconds(12));
-    assertThat(HealthCheckFunction.publishReserve(334)).isEqualTo(Duration.ofSeconds(22));
-    assertThat(HealthCheckFunction.publishReserve(666)).isEqualTo(Duration.ofSeconds(22));
-    assertThat(HealthCheckFunction.publishReserve(TargetsParser.MAX_TARGETS)).isEqualTo(Duration.ofSeconds(32));
+    assertThat(HealthCheckFunction.publishReserve(334)).isEqualTo(Duration.ofSeconds(12));
+    assertThat(HealthCheckFunction.publishReserve(TargetsParser.MAX_TARGETS)).isEqualTo(Duration.ofSeconds(12));
+    // beyond 4 requests (more targets than a list may hold) a second round of calls is kept
+    assertThat(HealthCheckFunction.publishReserve(1_333)).isEqualTo(Duration.ofSeconds(12));
+    assertThat(HealthCheckFunction.publishReserve(1_334)).isEqualTo(Duration.ofSeconds(22));
   }
 
   @Test
@@ -178,13 +180,14 @@ class HealthCheckFunctionTest {
     Duration reserve = HealthCheckFunction.publishReserve(targets.size());
 
     assertThat(requests).isEqualTo(2);
+    int rounds = Math.ceilDiv(requests, CloudWatchMetricPublisher.MAX_CONCURRENT_REQUESTS);
     assertThat(reserve)
         .isGreaterThanOrEqualTo(
-            AwsClients.API_CALL_TIMEOUT.multipliedBy(requests).plus(HealthCheckFunction.PUBLISH_MARGIN));
+            AwsClients.API_CALL_TIMEOUT.multipliedBy(rounds).plus(HealthCheckFunction.PUBLISH_MARGIN));
   }
 
   @Test
-  void manyTargetsShortenTheProbingDeadlineByTheirPublishingReserve() {
+  void manyTargetsKeepTheSameProbingDeadline() {
     List<Target> many = new ArrayList<>();
     for (int i = 0; i < 600; i++) {
       many.add(new TcpTarget("t" + i, "127.0.0.1", 1000 + i, 1000, "t" + i + "_availability", null, null));
@@ -193,8 +196,8 @@ class HealthCheckFunctionTest {
 
     function(runner, many.toArray(Target[]::new)).handleRequest(new ScheduledEvent(), contextWithRemaining(60_000));
 
-    // 1,200 datums may need two requests: 2 x 10 s + 2 s kept back.
-    assertThat(runner.deadline).isEqualTo(NOW.plusSeconds(60 - 22));
+    // 1,200 datums may need two requests, sent in parallel: 10 s + 2 s kept back.
+    assertThat(runner.deadline).isEqualTo(NOW.plusSeconds(60 - 12));
   }
 
   @Test

@@ -35,6 +35,24 @@ class CloudWatchMetricPublisherTest {
         .toList();
   }
 
+  /** Which batch a request carries: its first datum's index / 1,000 (names are t0, t1, ...). */
+  private static int batchOf(PutMetricDataRequest request) {
+    String first = request.metricData().get(0).metricName();
+    return Integer.parseInt(first.substring(1, first.indexOf('_'))) / 1000;
+  }
+
+  /** Answers every request, except that batch {@code failing} throws {@code failure}. */
+  private void failBatch(int failing, RuntimeException failure) {
+    when(cloudWatch.putMetricData(any(PutMetricDataRequest.class)))
+        .thenAnswer(
+            call -> {
+              if (batchOf(call.getArgument(0)) == failing) {
+                throw failure;
+              }
+              return PutMetricDataResponse.builder().build();
+            });
+  }
+
   private List<PutMetricDataRequest> sentRequests(int expected) {
     ArgumentCaptor<PutMetricDataRequest> captor = ArgumentCaptor.forClass(PutMetricDataRequest.class);
     verify(cloudWatch, times(expected)).putMetricData(captor.capture());
@@ -88,7 +106,10 @@ class CloudWatchMetricPublisherTest {
     int calls = publisher.publish("NS", data, RUN, 60);
 
     assertThat(calls).isEqualTo(3);
-    List<PutMetricDataRequest> requests = sentRequests(3);
+    List<PutMetricDataRequest> requests =
+        sentRequests(3).stream()
+            .sorted(java.util.Comparator.comparingInt(CloudWatchMetricPublisherTest::batchOf))
+            .toList();
     assertThat(requests).extracting(r -> r.metricData().size()).containsExactly(1000, 1000, 1);
     assertThat(requests.stream().flatMap(r -> r.metricData().stream()).map(d -> d.metricName()).toList())
         .isEqualTo(data.stream().map(MetricDatum::metricName).toList());
@@ -104,10 +125,7 @@ class CloudWatchMetricPublisherTest {
   void aFailingBatchDoesNotStopTheOthersAndIsReported() {
     CloudWatchException throttled =
         (CloudWatchException) CloudWatchException.builder().message("Rate exceeded").statusCode(400).build();
-    when(cloudWatch.putMetricData(any(PutMetricDataRequest.class)))
-        .thenReturn(PutMetricDataResponse.builder().build())
-        .thenThrow(throttled)
-        .thenReturn(PutMetricDataResponse.builder().build());
+    failBatch(1, throttled);
 
     assertThatThrownBy(() -> publisher.publish("LambdaCustomHC", datums(2_500), RUN, 60))
         .isInstanceOf(MetricPublishException.class)
@@ -117,14 +135,18 @@ class CloudWatchMetricPublisherTest {
         .hasMessageContaining("LambdaCustomHC")
         .hasMessageContaining("Rate exceeded")
         .hasCause(throttled);
-    assertThat(sentRequests(3)).extracting(r -> r.metricData().size()).containsExactly(1000, 1000, 500);
+    assertThat(sentRequests(3)).extracting(r -> r.metricData().size()).containsExactlyInAnyOrder(1000, 1000, 500);
   }
 
   @Test
   void everyFailureIsKeptWhenAllBatchesFail() {
     SdkClientException timeout = SdkClientException.create("Unable to execute HTTP request: timed out");
     SdkClientException second = SdkClientException.create("second");
-    when(cloudWatch.putMetricData(any(PutMetricDataRequest.class))).thenThrow(timeout).thenThrow(second);
+    when(cloudWatch.putMetricData(any(PutMetricDataRequest.class)))
+        .thenAnswer(
+            call -> {
+              throw batchOf(call.getArgument(0)) == 0 ? timeout : second;
+            });
 
     assertThatThrownBy(() -> publisher.publish("NS", datums(1_001), RUN, 60))
         .isInstanceOf(MetricPublishException.class)
@@ -153,9 +175,7 @@ class CloudWatchMetricPublisherTest {
   @Test
   void aFailedRequestLeavesAnErrorLineSayingWhichOne() {
     SdkClientException timeout = SdkClientException.create("timed out");
-    when(cloudWatch.putMetricData(any(PutMetricDataRequest.class)))
-        .thenReturn(PutMetricDataResponse.builder().build())
-        .thenThrow(timeout);
+    failBatch(1, timeout);
 
     try (CapturedLog log = new CapturedLog(CloudWatchMetricPublisher.class)) {
       assertThatThrownBy(() -> publisher.publish("NS", datums(1_500), RUN, 60))
@@ -172,5 +192,30 @@ class CloudWatchMetricPublisherTest {
                       .containsEntry("requests", 2)
                       .containsEntry("datums", 500));
     }
+  }
+
+  @Test
+  void batchesGoOutInParallelAtMostFourAtATime() {
+    java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.CountDownLatch firstFour = new java.util.concurrent.CountDownLatch(4);
+    when(cloudWatch.putMetricData(any(PutMetricDataRequest.class)))
+        .thenAnswer(
+            call -> {
+              most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+              firstFour.countDown();
+              // sequential sending would wait here for 5 s and then see only one request
+              firstFour.await(5, java.util.concurrent.TimeUnit.SECONDS);
+              Thread.sleep(20);
+              inFlight.decrementAndGet();
+              return PutMetricDataResponse.builder().build();
+            });
+
+    int calls = publisher.publish("NS", datums(6_000), RUN, 60);
+
+    assertThat(calls).isEqualTo(6);
+    assertThat(most.get()).isEqualTo(CloudWatchMetricPublisher.MAX_CONCURRENT_REQUESTS).isEqualTo(4);
+    assertThat(sentRequests(6)).extracting(CloudWatchMetricPublisherTest::batchOf)
+        .containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5);
   }
 }
