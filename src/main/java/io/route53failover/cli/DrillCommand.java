@@ -265,9 +265,10 @@ public final class DrillCommand extends HealthCheckCommand {
         s.lockDescription());
     if (!a.dimensions().containsKey(AlarmNotification.HEALTH_CHECK_ID_DIMENSION)) {
       progress.printf(
-          "note: the alarm has no HealthCheckId dimension, so FailoverFunction locks its"
-              + " PRIMARY_HEALTH_CHECK_ID, which must be %s%n",
-          s.state().id());
+          "note: the alarm has no HealthCheckId dimension, so FailoverFunction locks the health"
+              + " check ALARM_HEALTH_CHECKS maps alarm %s to, or else its PRIMARY_HEALTH_CHECK_ID;"
+              + " that must be %s%n",
+          a.name(), s.state().id());
     }
     progress.flush();
   }
