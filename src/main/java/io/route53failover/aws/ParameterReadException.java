@@ -7,7 +7,6 @@ package io.route53failover.aws;
 public class ParameterReadException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  private final String parameter;
   private final String problem;
 
   /**
@@ -16,17 +15,11 @@ public class ParameterReadException extends RuntimeException {
    */
   public ParameterReadException(String parameter, String problem) {
     super("SSM parameter " + parameter + ": " + problem);
-    this.parameter = parameter;
     this.problem = problem;
   }
 
   /** What failed, without the parameter's name: for messages that name it themselves. */
   public String problem() {
     return problem;
-  }
-
-  /** The parameter's name. */
-  public String parameter() {
-    return parameter;
   }
 }

@@ -7,7 +7,7 @@ import io.route53failover.drill.AlarmsException;
 import io.route53failover.drill.CloudWatchAlarms;
 import io.route53failover.drill.Drill;
 import io.route53failover.drill.DrillResult;
-import io.route53failover.drill.Ticker;
+import io.route53failover.operator.Ticker;
 import io.route53failover.failover.AlarmNotification;
 import io.route53failover.failover.HealthCheckLock;
 import io.route53failover.failover.HealthCheckStore;

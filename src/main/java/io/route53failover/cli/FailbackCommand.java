@@ -1,7 +1,7 @@
 package io.route53failover.cli;
 
 import io.route53failover.drill.DrillResult;
-import io.route53failover.drill.Ticker;
+import io.route53failover.operator.Ticker;
 import io.route53failover.failover.FailbackRefusedException;
 import io.route53failover.failover.FailbackResult;
 import io.route53failover.failover.HealthCheckLock;

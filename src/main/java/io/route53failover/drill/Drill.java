@@ -1,5 +1,6 @@
 package io.route53failover.drill;
 
+import io.route53failover.operator.Ticker;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.route53failover.aws.AwsErrors;
@@ -363,11 +364,15 @@ public final class Drill {
     if (dns != null) {
       steps.toPrimary = awaitRecord(plan, start, failedBack, FailoverRecordValues.PRIMARY);
     }
+    // the wait for OK gets its whole timeout, even after a long wait for the DNS answer; toOk is
+    // still counted from the failback
+    long okWaitFrom = ticker.nanoTime();
     Duration toOk =
         await(
             plan,
             start,
             failedBack,
+            okWaitFrom,
             () -> {
               AlarmState a =
                   alarms
@@ -509,7 +514,16 @@ public final class Drill {
    */
   private Duration await(Plan plan, long start, long since, Check check)
       throws InterruptedException {
-    long deadline = since + plan.timeout().toNanos();
+    return await(plan, start, since, since, check);
+  }
+
+  /**
+   * Polls {@code check} until done, for at most the plan's timeout from {@code waitFrom}; returns
+   * the time from {@code since} to done, or null on timeout.
+   */
+  private Duration await(Plan plan, long start, long since, long waitFrom, Check check)
+      throws InterruptedException {
+    long deadline = waitFrom + plan.timeout().toNanos();
     while (true) {
       Poll poll;
       try {

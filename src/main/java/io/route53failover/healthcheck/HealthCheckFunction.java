@@ -91,7 +91,7 @@ public final class HealthCheckFunction implements RequestHandler<ScheduledEvent,
    * is below 60 ({@code bin/demo --sample-interval} passes it to {@code invoke} as {@code
    * --timeout-seconds}): probing until {@link
    * SampleSchedule#OVERLAP_GUARD} before the next scheduled run (55 s), plus the publishing reserve
-   * of up to 500 targets (12 s), plus 3 s. Only a PutMetricData call slower than the guard makes a
+   * (12 s, for any list up to 1,000 targets), plus 3 s. Only a PutMetricData call slower than the guard makes a
    * run outlast its minute.
    */
   public static final int SAMPLING_TIMEOUT_SECONDS = 70;
@@ -266,6 +266,14 @@ public final class HealthCheckFunction implements RequestHandler<ScheduledEvent,
           break;
         }
         sampleStart = clock.instant();
+        if (schedule.missedSlot(i, sampleStart)) {
+          LOG.warn(
+              LogEvent.of("sample skipped: the one before it ran past this sample's slot")
+                  .with("sample", i + 1)
+                  .with("plannedStart", schedule.slots().get(i).toString())
+                  .with("now", sampleStart.toString()));
+          continue;
+        }
       }
       Instant timestamp = sampleStart.truncatedTo(ChronoUnit.MILLIS);
       Instant deadline = schedule.deadline(sampleStart);

@@ -18,7 +18,6 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.joda.time.DateTime;
 import org.xbill.DNS.AAAARecord;
@@ -91,18 +90,11 @@ final class HealthCheckPriming {
    * 60. So the first dns probe after a restore finds dnsjava's message, name, record and wire
    * classes loaded.
    */
-  static final class OfflineResolver implements Resolver {
+  static class OfflineResolver implements Resolver {
     static final Name ALIAS = Name.fromConstantString("alias.priming.invalid.");
-    private final AtomicInteger queries = new AtomicInteger();
-
-    /** Queries answered so far. */
-    int queries() {
-      return queries.get();
-    }
 
     @Override
     public Message send(Message query) throws IOException {
-      queries.incrementAndGet();
       Message asked = new Message(query.toWire());
       Record question = asked.getQuestion();
       Message answer = new Message(asked.getHeader().getID());

@@ -122,6 +122,26 @@ public record SampleSchedule(Duration interval, Instant probeEnd, List<Instant> 
     return new SampleSchedule(interval, probeEnd, slots);
   }
 
+  /**
+   * Whether sample {@code index}, actually starting at {@code actualStart}, has missed its
+   * I-second slot: it starts when its slot has already ended (the sample before it, or its
+   * publishing, ran late). Such a sample is skipped, so that its timestamp never puts a second
+   * sample into the next slot; the first sample never misses.
+   *
+   * @param index the sample's position in {@link #slots()}, from 0
+   * @param actualStart when it would start
+   */
+  public boolean missedSlot(int index, Instant actualStart) {
+    if (index == 0) {
+      return false;
+    }
+    long intervalMillis = interval.toMillis();
+    long slotEnd =
+        Math.floorDiv(slots.get(index).toEpochMilli(), intervalMillis) * intervalMillis
+            + intervalMillis;
+    return actualStart.toEpochMilli() >= slotEnd;
+  }
+
   /** Samples a clock minute holds at this interval: 60 / I. */
   public int samplesPerMinute() {
     return (int) (SCHEDULE_PERIOD.toMillis() / interval.toMillis());

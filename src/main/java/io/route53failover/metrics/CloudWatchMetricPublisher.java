@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -115,7 +116,21 @@ public final class CloudWatchMetricPublisher implements MetricPublisher {
     }
     List<SdkException> outcomes = new ArrayList<>(batches.size());
     for (Future<SdkException> f : pending) {
-      outcomes.add(f.resultNow());
+      try {
+        outcomes.add(f.get()); // done: the executor's close waited for every task
+      } catch (ExecutionException e) {
+        // not an SdkException (those are outcomes): rethrow it as it was thrown
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        if (e.getCause() instanceof Error error) {
+          throw error;
+        }
+        throw new IllegalStateException("PutMetricData task failed", e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while publishing metric data", e);
+      }
     }
     return outcomes;
   }

@@ -1,6 +1,5 @@
 package io.route53failover.operator;
 
-import io.route53failover.drill.Ticker;
 import java.time.Duration;
 import java.util.Objects;
 

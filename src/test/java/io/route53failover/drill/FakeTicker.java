@@ -1,5 +1,6 @@
 package io.route53failover.drill;
 
+import io.route53failover.operator.Ticker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

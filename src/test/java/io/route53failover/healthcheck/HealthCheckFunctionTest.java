@@ -437,6 +437,39 @@ class HealthCheckFunctionTest {
   }
 
   @Test
+  void aSampleWhoseSlotHasEndedBeforeItCanStartIsSkippedSoNoSlotHoldsTwo() {
+    SteppingClock clock = new SteppingClock(MINUTE.plusMillis(700));
+    RecordingRunner runner =
+        new RecordingRunner(clock, sample -> List.of(ProbeResult.healthy("db-1", 5)));
+    runner.probeTime = Duration.ofSeconds(30);
+    // the first sample overruns into the third slot (12:00:30 to 12:00:45)
+    ProbeRunner slowFirst =
+        (targets, deadline) -> {
+          List<ProbeResult> results = runner.probeAll(targets, deadline);
+          runner.probeTime = Duration.ofMillis(40);
+          return results;
+        };
+
+    HealthCheckReport report;
+    try (CapturedLog log = new CapturedLog(HealthCheckFunction.class)) {
+      report =
+          sampling(15, clock, slowFirst, DB)
+              .handleRequest(new ScheduledEvent(), contextWithRemaining(70_000));
+      assertThat(log.fields())
+          .filteredOn(f -> "sample skipped: the one before it ran past this sample's slot".equals(f.get("message")))
+          .singleElement()
+          .satisfies(f -> assertThat(f).containsEntry("sample", 2).containsEntry("level", "WARN"));
+    }
+
+    assertThat(runner.starts)
+        .containsExactly(MINUTE.plusMillis(700), MINUTE.plusMillis(30_700), MINUTE.plusMillis(45_700));
+    assertThat(report.samples())
+        .extracting(HealthCheckReport.Sample::timestamp)
+        .containsExactly("2025-03-01T12:00:00.700Z", "2025-03-01T12:00:30.700Z", "2025-03-01T12:00:45.700Z");
+    assertThat(publisher.published).hasSize(3);
+  }
+
+  @Test
   void aSampleThatStartsAfterTheProbeEndPublishesZeroWithReasonDeadline() {
     SteppingClock clock = new SteppingClock(MINUTE.plusSeconds(1));
     RecordingRunner runner =

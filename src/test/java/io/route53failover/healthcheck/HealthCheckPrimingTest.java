@@ -42,7 +42,7 @@ class HealthCheckPrimingTest {
     OfflineHttpClient offline =
         new OfflineHttpClient(r -> HealthCheckPriming.PUT_METRIC_DATA_RESPONSE);
     try (ServerSocket trap = trap()) {
-      HealthCheckPriming.OfflineResolver dns = new HealthCheckPriming.OfflineResolver();
+      CountingResolver dns = new CountingResolver();
       int calls = HealthCheckPriming.prime(sharedClientAt(trap, built), offline, dns);
 
       assertThat(calls).isEqualTo(1);
@@ -74,7 +74,7 @@ class HealthCheckPrimingTest {
 
   @Test
   void theOfflineResolverAnswersTheWayDnsProberReadsAChainedAnswer() {
-    HealthCheckPriming.OfflineResolver dns = new HealthCheckPriming.OfflineResolver();
+    CountingResolver dns = new CountingResolver();
     java.util.List<Target> targets =
         TargetsParser.parse(HealthCheckPriming.SAMPLE_TARGETS);
     java.util.List<java.net.InetSocketAddress> asked = new java.util.ArrayList<>();
@@ -137,5 +137,21 @@ class HealthCheckPrimingTest {
               throw new IllegalStateException("boom");
             })
         .beforeCheckpoint(null);
+  }
+
+  /** The priming's resolver, counting the queries it answers. */
+  static final class CountingResolver extends HealthCheckPriming.OfflineResolver {
+    private final java.util.concurrent.atomic.AtomicInteger queries =
+        new java.util.concurrent.atomic.AtomicInteger();
+
+    int queries() {
+      return queries.get();
+    }
+
+    @Override
+    public org.xbill.DNS.Message send(org.xbill.DNS.Message query) throws java.io.IOException {
+      queries.incrementAndGet();
+      return super.send(query);
+    }
   }
 }

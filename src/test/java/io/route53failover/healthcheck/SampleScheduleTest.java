@@ -32,6 +32,19 @@ class SampleScheduleTest {
   }
 
   @Test
+  void aLaterSampleMissesItsSlotOnlyOnceTheSlotHasEnded() {
+    SampleSchedule schedule = plan(at(14.5), 15, 70);
+
+    assertThat(schedule.slots()).containsExactly(at(14.5), at(29), at(44), at(59));
+    assertThat(schedule.missedSlot(0, at(40))).as("the first sample never misses").isFalse();
+    assertThat(schedule.missedSlot(1, at(29))).isFalse();
+    assertThat(schedule.missedSlot(1, at(29.999))).isFalse();
+    assertThat(schedule.missedSlot(1, at(30))).as("its slot is [15 s, 30 s)").isTrue();
+    assertThat(schedule.missedSlot(3, at(59.999))).isFalse();
+    assertThat(schedule.missedSlot(3, at(60))).isTrue();
+  }
+
+  @Test
   void at15TheRunTakesItsFirstSampleAtOnceAndTheOthersOneIntervalApart() {
     SampleSchedule schedule = plan(at(0.4), 15, 70);
 

@@ -1,4 +1,4 @@
-package io.route53failover.drill;
+package io.route53failover.operator;
 
 import java.time.Duration;
 import java.time.Instant;
