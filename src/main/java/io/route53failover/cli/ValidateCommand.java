@@ -3,12 +3,12 @@ package io.route53failover.cli;
 import io.route53failover.aws.AwsClients;
 import io.route53failover.aws.ParameterReader;
 import io.route53failover.aws.SsmParameterReader;
+import io.route53failover.healthcheck.CaBundle;
 import io.route53failover.healthcheck.ConcurrentProbeRunner;
 import io.route53failover.healthcheck.DnsTarget;
 import io.route53failover.healthcheck.HeaderParameters;
 import io.route53failover.healthcheck.HttpTarget;
 import io.route53failover.healthcheck.ProbeResult;
-import io.route53failover.healthcheck.ProbeRunner;
 import io.route53failover.healthcheck.Target;
 import io.route53failover.healthcheck.TargetConfigException;
 import io.route53failover.healthcheck.TargetsParser;
@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.IntFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
@@ -82,27 +81,22 @@ public final class ValidateCommand implements Callable<Integer> {
       names = "--region",
       paramLabel = "REGION",
       description =
-          "Region of the SSM parameters that header values name (--probe; default: AWS_REGION,"
+          "Region of the SSM parameters that header values and --ca-bundle-parameter name"
+              + " (--probe; default: AWS_REGION,"
               + " else the SDK's default).")
   String region;
 
+  @Option(
+      names = "--ca-bundle-parameter",
+      paramLabel = "NAME",
+      description =
+          "SSM parameter holding the PEM CA certificates that https targets with caBundle true are"
+              + " verified against (--probe), as CA_BUNDLE_PARAMETER does for the function.")
+  String caBundleParameter;
+
   @Mixin AwsOptions aws;
 
-  private final IntFunction<ProbeRunner> runners;
-  private final Map<String, String> env;
-
-  public ValidateCommand() {
-    this(ConcurrentProbeRunner::new, System.getenv());
-  }
-
-  /**
-   * @param runners the probe runner for a given concurrency
-   * @param env the process environment, for the SSM client of {@code --probe}
-   */
-  ValidateCommand(IntFunction<ProbeRunner> runners, Map<String, String> env) {
-    this.runners = runners;
-    this.env = env;
-  }
+  private final Map<String, String> env = System.getenv();
 
   @Override
   public Integer call() {
@@ -127,26 +121,35 @@ public final class ValidateCommand implements Callable<Integer> {
     List<Target> targets = TargetsParser.parse(json);
     out.println(file + ": valid, " + targets.size() + (targets.size() == 1 ? " target" : " targets"));
     if (probe) {
+      ParameterReader parameters = parameters();
+      CaBundle caBundle;
       try {
-        targets = HeaderParameters.resolve(targets, parameters(targets));
+        targets = HeaderParameters.resolve(targets, parameters);
+        caBundle =
+            caBundleParameter == null
+                ? CaBundle.NONE
+                : CaBundle.read(parameters, caBundleParameter);
       } catch (TargetConfigException e) {
         out.println(file + ": " + withoutVariable(e));
         out.println(file + ": 1 error");
         out.flush();
         return ExitCode.SOFTWARE;
       }
-      printTable(out, targets, runners.apply(Math.min(PROBE_CONCURRENCY, targets.size()))
-          .probeAll(targets, Instant.now().plus(PROBE_DEADLINE)));
+      printTable(
+          out,
+          targets,
+          new ConcurrentProbeRunner(Math.min(PROBE_CONCURRENCY, targets.size()), caBundle)
+              .probeAll(targets, Instant.now().plus(PROBE_DEADLINE)));
     }
     out.flush();
     return ExitCode.OK;
   }
 
-  /** SSM, on a client built only when a header value reads a parameter, closed by the JVM's end. */
-  private ParameterReader parameters(List<Target> targets) {
-    if (!HeaderParameters.anyIn(targets)) {
-      return ParameterReader.UNAVAILABLE;
-    }
+  /**
+   * SSM for header values and the CA bundle, on a client built at the first read only (a file
+   * that names no parameter builds none), closed by the JVM's end.
+   */
+  private ParameterReader parameters() {
     Map<String, String> e = new HashMap<>(env);
     if (region != null) {
       e.put(AwsClients.AWS_REGION, region);

@@ -75,19 +75,25 @@ class ValidateProbeIT {
     return server;
   }
 
-  private void putSecret() {
+  private static final String CA_PARAMETER = "/route53-failover/ca-bundle";
+
+  private void putParameter(String name, ParameterType type, String value) {
     Map<String, String> env =
         Map.of("AWS_ENDPOINT_URL", MOTO.endpoint().toString(), "AWS_REGION", "us-east-1");
     try (SsmClient ssm = AwsClients.newSsmClient(env)) {
-      ssm.putParameter(
-          r -> r.name(PARAMETER).type(ParameterType.SECURE_STRING).overwrite(true).value(SECRET));
+      ssm.putParameter(r -> r.name(name).type(type).overwrite(true).value(value));
     }
+  }
+
+  private void putSecret() {
+    putParameter(PARAMETER, ParameterType.SECURE_STRING, SECRET);
   }
 
   @Test
   void everyTypeAndEveryFieldAgainstLoopbackServers() throws Exception {
     putSecret();
     HeldCertificate ca = new HeldCertificate.Builder().certificateAuthority(0).commonName("validate IT CA").build();
+    putParameter(CA_PARAMETER, ParameterType.STRING, ca.certificatePem());
     try (ServerSocket tcp = new ServerSocket(0, 8, InetAddress.getByName("127.0.0.1"));
         MockWebServer http = new MockWebServer();
         MockWebServer head = new MockWebServer();
@@ -104,6 +110,7 @@ class ValidateProbeIT {
       head.start(InetAddress.getByName("127.0.0.1"), 0);
       head.enqueue(new MockResponse.Builder().code(204).build());
       tenDays.enqueue(new MockResponse.Builder().code(200).body("pong").build());
+      untrusted.enqueue(new MockResponse.Builder().code(200).body("private").build());
       dns.put(
           new ARecord(LoopbackDnsServer.name("app.example.test."), DClass.IN, 60, InetAddress.getByName("192.0.2.10")),
           new AAAARecord(LoopbackDnsServer.name("app.example.test."), DClass.IN, 120, InetAddress.getByName("2001:db8::10")),
@@ -128,6 +135,8 @@ class ValidateProbeIT {
              "maxLatencyMs": 2500, "method": "GET", "retries": 0,
              "headers": {"X-Probe": "validate"}},
             {"name": "edge-verified", "type": "https", "url": "https://127.0.0.1:%6$d/", "timeoutMs": 2000},
+            {"name": "edge-private", "type": "https", "url": "https://127.0.0.1:%6$d/", "caBundle": true,
+             "caBundleOnly": true, "expectedBody": "private"},
             {"name": "app-a", "type": "dns", "host": "app.example.test", "recordType": "A",
              "resolver": "%7$s", "expectedAnswers": ["192.0.2.10"], "match": "exact",
              "timeoutMs": 2000, "metricName": "AppRecord", "maxLatencyMs": 1500, "retries": 1},
@@ -153,17 +162,19 @@ class ValidateProbeIT {
 
       Cli.Run run =
           Cli.onEndpoint(
-              MOTO.endpoint(), "validate", "--file", file.toString(), "--probe", "--region", "us-east-1");
+              MOTO.endpoint(), "validate", "--file", file.toString(), "--probe", "--region", "us-east-1",
+              "--ca-bundle-parameter", CA_PARAMETER);
       System.out.println(
           "[validate --probe, every type and field]\n$ route53-failover validate --file targets.json"
-              + " --probe --region us-east-1 --endpoint-url <moto>\n"
+              + " --probe --region us-east-1 --endpoint-url <moto> --ca-bundle-parameter "
+              + CA_PARAMETER + "\n"
               + run.out().replace(file.toString(), "targets.json")
               + "exit "
               + run.code());
 
       assertThat(run.code()).as(run.err()).isZero();
       List<String> lines = run.out().lines().toList();
-      assertThat(lines.get(0)).isEqualTo(file + ": valid, 10 targets");
+      assertThat(lines.get(0)).isEqualTo(file + ": valid, 11 targets");
       assertThat(lines.get(1)).matches("NAME +TYPE +RESULT +LATENCY +REASON +DETAIL");
       assertThat(lines.subList(2, lines.size()))
           .satisfiesExactly(
@@ -172,7 +183,8 @@ class ValidateProbeIT {
               l -> assertThat(l).matches("api +http +healthy +\\d+ ms +ok +tries=1"),
               l -> assertThat(l).matches("api-head +http +healthy +\\d+ ms +ok"),
               l -> assertThat(l).matches("edge +https +healthy +\\d+ ms +ok +cert=(9\\.9|10\\.0)d"),
-              l -> assertThat(l).matches("edge-verified +https +unhealthy +- +tls: .*"),
+              l -> assertThat(l).matches("edge-verified +https +unhealthy +- +tls: unknown CA"),
+              l -> assertThat(l).matches("edge-private +https +healthy +\\d+ ms +ok +cert=(29\\.9|30\\.0)d"),
               l -> assertThat(l).matches("app-a +dns +healthy +\\d+ ms +ok +answer=192\\.0\\.2\\.10 ttl=60s tries=1"),
               l -> assertThat(l).matches("app-aaaa +dns +healthy +\\d+ ms +ok +answer=2001:db8:0:0:0:0:0:10 ttl=120s"),
               l -> assertThat(l).matches("www-cname +dns +healthy +\\d+ ms +ok +answer=app\\.example\\.test ttl=300s"),
