@@ -437,6 +437,45 @@ class HealthCheckFunctionTest {
   }
 
   @Test
+  void everyLogLineOfASamplingRunNamesItsSampleAndAFailedPublishNamesTheSampleItStoppedAt() {
+    SteppingClock clock = new SteppingClock(MINUTE.plusMillis(700));
+    RecordingRunner runner =
+        new RecordingRunner(clock, sample -> List.of(ProbeResult.healthy("db-1", 5)));
+    int[] published = {0};
+    MetricPublisher failsOnTheThird =
+        (ns, data, timestamp, resolution) -> {
+          if (++published[0] == 3) {
+            throw new MetricPublishException("published 0 of 2 metric datums", new RuntimeException("down"));
+          }
+          return 1;
+        };
+    HealthCheckFunction function =
+        new HealthCheckFunction(
+            Configs.inline(List.of(DB), "TestNamespace", 60, 256, 15), runner, failsOnTheThird, clock,
+            clock::sleep);
+
+    try (CapturedLog log = new CapturedLog(HealthCheckFunction.class)) {
+      assertThatThrownBy(() -> function.handleRequest(new ScheduledEvent(), contextWithRemaining(70_000)))
+          .isInstanceOf(MetricPublishException.class);
+
+      List<Map<String, Object>> lines = log.fields();
+      assertThat(lines)
+          .filteredOn(f -> "sample published".equals(f.get("message")))
+          .extracting(f -> f.get("sample"), f -> f.get("datums"))
+          .containsExactly(tuple(1, 2), tuple(2, 2));
+      assertThat(lines)
+          .filteredOn(f -> "db-1".equals(f.get("target")))
+          .extracting(f -> f.get("sample"))
+          .containsExactly(1, 2, 3);
+      assertThat(lines)
+          .filteredOn(f -> "ERROR".equals(f.get("level")))
+          .singleElement()
+          .satisfies(
+              f -> assertThat(f).containsEntry("sample", 3).containsEntry("samples", 2).containsEntry("datums", 6));
+    }
+  }
+
+  @Test
   void aSampleWhoseSlotHasEndedBeforeItCanStartIsSkippedSoNoSlotHoldsTwo() {
     SteppingClock clock = new SteppingClock(MINUTE.plusMillis(700));
     RecordingRunner runner =
