@@ -23,9 +23,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * The scheduled health check: probes every target, publishes 1/0 (and latency) per target to
@@ -218,13 +221,15 @@ public final class HealthCheckFunction implements RequestHandler<ScheduledEvent,
    */
   public static HealthCheckFunction create(
       Map<String, String> env, MetricPublisher publisherOverride) {
+    // one SSM and one S3 client for the start-up read, the refreshes, header parameters and the
+    // CA bundle, each built only when first needed (as the Lambda path shares AwsClients')
+    Supplier<SsmClient> ssm = once(() -> AwsClients.newSsmClient(env));
+    Supplier<S3Client> s3 = once(() -> AwsClients.newS3Client(env));
     Function<TargetsLocation, TargetsSource> sources =
-        location ->
-            TargetsSource.open(
-                location, () -> AwsClients.newSsmClient(env), () -> AwsClients.newS3Client(env));
+        location -> TargetsSource.open(location, ssm, s3);
     HealthCheckConfig config =
         HealthCheckConfig.fromEnvironment(
-            env, sources, parameter -> CaBundle.read(new SsmParameterReader(() -> AwsClients.newSsmClient(env)), parameter));
+            env, sources, parameter -> CaBundle.read(new SsmParameterReader(ssm), parameter));
     MetricPublisher publisher =
         publisherOverride != null
             ? publisherOverride
@@ -235,6 +240,21 @@ public final class HealthCheckFunction implements RequestHandler<ScheduledEvent,
         new EventBridgeEventPublisher(() -> AwsClients.newEventBridgeClient(env)),
         publisher,
         null);
+  }
+
+  /** {@code build}'s value, built on the first {@code get()} and kept. */
+  private static <T> Supplier<T> once(Supplier<T> build) {
+    return new Supplier<>() {
+      private T value;
+
+      @Override
+      public synchronized T get() {
+        if (value == null) {
+          value = Objects.requireNonNull(build.get());
+        }
+        return value;
+      }
+    };
   }
 
   @Override
